@@ -1,0 +1,251 @@
+// The n-dimensional array. Storage is always a contiguous, row-major (C-order) Float64Array:
+// int64 and bool values live in it as exact doubles, which keeps every kernel monomorphic.
+// Operations return new arrays; the methods below are thin delegates to the free functions
+// (np.add, np.sum, ...) so `W.dot(X).add(b)` and `np.add(np.dot(W, X), b)` share one code path.
+import { inspect } from "node:util";
+import * as ops from "./ops";
+import * as reduce from "./reduce";
+import * as shapeOps from "./shape";
+import * as indexing from "./indexing";
+import * as linalg from "./linalg";
+import * as format from "./format";
+import type { ReduceOptions } from "./reduce";
+
+export type DType = "float64" | "int64" | "bool";
+export type Shape = number[];
+/** Nested JS arrays of numbers/booleans, as accepted by np.array. */
+export type NestedArray = number | boolean | NestedArray[];
+/** Anything np functions accept where numpy accepts "array_like". */
+export type ArrayLike = NDArray | NestedArray;
+/** One index in NDArray.slice/assign: an integer, a slice string ("1:3", ":", "::-1"),
+ *  an integer index array, a boolean/integer NDArray, "..." or null (np.newaxis). */
+export type Index = number | string | number[] | NDArray | null;
+
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** numpy's tuple notation, used in every error message: (4, 3), (5,), (). */
+export function shapeStr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+export class NDArray {
+  readonly data: Float64Array;
+  readonly shape: Shape;
+  readonly dtype: DType;
+
+  constructor(data: Float64Array, shape: readonly number[], dtype: DType = "float64") {
+    if (data.length !== shapeSize(shape)) {
+      throw new Error(`cannot create array of shape ${shapeStr(shape)} from ${data.length} values`);
+    }
+    this.data = data;
+    this.shape = [...shape];
+    this.dtype = dtype;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+  get size(): number {
+    return this.data.length;
+  }
+  /** Row-major strides in elements (not bytes). */
+  get strides(): number[] {
+    const s = new Array<number>(this.shape.length);
+    let acc = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      s[i] = acc;
+      acc *= this.shape[i];
+    }
+    return s;
+  }
+  get T(): NDArray {
+    return shapeOps.transpose(this);
+  }
+
+  // ---- shape and conversion (shape.ts)
+  reshape(...newShape: (number | number[])[]): NDArray {
+    return shapeOps.reshape(this, newShape.flat());
+  }
+  flatten(): NDArray {
+    return shapeOps.ravel(this);
+  }
+  ravel(): NDArray {
+    return shapeOps.ravel(this);
+  }
+  squeeze(axis?: number | number[]): NDArray {
+    return shapeOps.squeeze(this, axis);
+  }
+  expand_dims(axis: number | number[]): NDArray {
+    return shapeOps.expand_dims(this, axis);
+  }
+  transpose(...axes: (number | number[])[]): NDArray {
+    return shapeOps.transpose(this, axes.length ? axes.flat() : undefined);
+  }
+  swapaxes(a: number, b: number): NDArray {
+    return shapeOps.swapaxes(this, a, b);
+  }
+  copy(): NDArray {
+    return new NDArray(this.data.slice(), this.shape, this.dtype);
+  }
+  astype(dtype: DType): NDArray {
+    return shapeOps.astype(this, dtype);
+  }
+  /** The one element of a size-1 array, or the element at a flat or n-d index. */
+  item(...index: number[]): number | boolean {
+    return indexing.item(this, index);
+  }
+  tolist(): NestedArray {
+    return shapeOps.tolist(this);
+  }
+
+  // ---- element access and numpy-style indexing (indexing.ts)
+  /** Element read: a.get(i, j) is numpy's a[i, j] on a 2-D array. Negative indices count from the end. */
+  get(...index: number[]): number {
+    return indexing.getElement(this, index);
+  }
+  /** Element write: a.set(i, j, value) is numpy's a[i, j] = value. */
+  set(...indexAndValue: number[]): void {
+    indexing.setElement(this, indexAndValue);
+  }
+  /** numpy's a[...] for slices, index arrays and masks: a.slice(":", [0, 2]) is a[:, [0, 2]]. Returns a copy. */
+  slice(...index: Index[]): NDArray {
+    return indexing.getItem(this, index);
+  }
+  /** numpy's a[i0, i1, ...] = value, in place, with value broadcast to the selection.
+   *  The index is always a list, one entry per axis: a.assign([":", 0], 1) is a[:, 0] = 1. */
+  assign(index: Index[], value: ArrayLike): this {
+    indexing.setItem(this, index, value);
+    return this;
+  }
+  /** np.putmask(a, mask, values): a[mask] = values, in place (e.g. dZ.putmask(Z.less_equal(0), 0)). */
+  putmask(mask: ArrayLike, values: ArrayLike): this {
+    indexing.putmask(this, mask, values);
+    return this;
+  }
+  take(indices: ArrayLike, axis?: number): NDArray {
+    return indexing.take(this, indices, axis);
+  }
+
+  // ---- arithmetic and comparison, numpy's operators as methods (ops.ts)
+  add(b: ArrayLike): NDArray {
+    return ops.add(this, b);
+  }
+  subtract(b: ArrayLike): NDArray {
+    return ops.subtract(this, b);
+  }
+  multiply(b: ArrayLike): NDArray {
+    return ops.multiply(this, b);
+  }
+  divide(b: ArrayLike): NDArray {
+    return ops.divide(this, b);
+  }
+  power(b: ArrayLike): NDArray {
+    return ops.power(this, b);
+  }
+  negative(): NDArray {
+    return ops.negative(this);
+  }
+  maximum(b: ArrayLike): NDArray {
+    return ops.maximum(this, b);
+  }
+  minimum(b: ArrayLike): NDArray {
+    return ops.minimum(this, b);
+  }
+  clip(min: ArrayLike | null, max: ArrayLike | null): NDArray {
+    return ops.clip(this, min, max);
+  }
+  round(decimals = 0): NDArray {
+    return ops.round(this, decimals);
+  }
+  greater(b: ArrayLike): NDArray {
+    return ops.greater(this, b);
+  }
+  greater_equal(b: ArrayLike): NDArray {
+    return ops.greater_equal(this, b);
+  }
+  less(b: ArrayLike): NDArray {
+    return ops.less(this, b);
+  }
+  less_equal(b: ArrayLike): NDArray {
+    return ops.less_equal(this, b);
+  }
+  equal(b: ArrayLike): NDArray {
+    return ops.equal(this, b);
+  }
+  not_equal(b: ArrayLike): NDArray {
+    return ops.not_equal(this, b);
+  }
+
+  // ---- reductions (reduce.ts); no axis gives a number, as numpy gives a scalar
+  sum(): number;
+  sum(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  sum(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  sum(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.sum(this, axis as never, keepdims);
+  }
+  mean(): number;
+  mean(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  mean(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  mean(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.mean(this, axis as never, keepdims);
+  }
+  max(): number;
+  max(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  max(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  max(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.max(this, axis as never, keepdims);
+  }
+  min(): number;
+  min(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  min(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  min(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.min(this, axis as never, keepdims);
+  }
+  std(): number;
+  std(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  std(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  std(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.std(this, axis as never, keepdims);
+  }
+  var(): number;
+  var(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  var(axis: number | number[] | ReduceOptions, keepdims?: boolean): NDArray;
+  var(axis?: number | number[] | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.var_(this, axis as never, keepdims);
+  }
+  argmax(): number;
+  argmax(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  argmax(axis: number | ReduceOptions, keepdims?: boolean): NDArray;
+  argmax(axis?: number | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.argmax(this, axis as never, keepdims);
+  }
+  argmin(): number;
+  argmin(opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+  argmin(axis: number | ReduceOptions, keepdims?: boolean): NDArray;
+  argmin(axis?: number | ReduceOptions | null, keepdims?: boolean): number | NDArray {
+    return reduce.argmin(this, axis as never, keepdims);
+  }
+
+  // ---- linear algebra (linalg.ts)
+  dot(b: ArrayLike): NDArray {
+    return linalg.dot(this, b);
+  }
+  matmul(b: ArrayLike): NDArray {
+    return linalg.matmul(this, b);
+  }
+
+  // ---- printing (format.ts): String(a) is numpy's str(a); a.repr() is numpy's repr(a)
+  toString(): string {
+    return format.array_str(this);
+  }
+  repr(): string {
+    return format.array_repr(this);
+  }
+  [inspect.custom](): string {
+    return format.array_str(this);
+  }
+}
