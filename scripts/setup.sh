@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# One-time setup for a fresh Debian/Ubuntu machine: the system packages the tests and the
+# lecture build use (numpy as the fixture/benchmark reference, Jupyter as the second notebook
+# client, Chromium for screenshots), the npm dependencies, the built library and the tslab kernelspec.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(python3-numpy python3-nbformat python3-nbclient jupyter-nbconvert chromium fonts-dejavu-core)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" = none ]; then
+    echo "setup: missing Debian packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "setup: npm ci"
+npm ci --no-audit --no-fund
+echo "setup: building dist/"
+npm run --silent build
