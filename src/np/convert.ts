@@ -19,7 +19,7 @@ function castTo(a: NDArray, dtype: DType, alwaysCopy = false): NDArray {
   const out = new Float64Array(a.size);
   const src = a.data;
   if (dtype === "bool") for (let i = 0; i < out.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
-  else if (dtype === "int64") for (let i = 0; i < out.length; i++) out[i] = Math.trunc(src[i]);
+  else if (dtype === "int64") for (let i = 0; i < out.length; i++) out[i] = Math.trunc(src[i]) + 0; // + 0 turns -0 into 0
   else out.set(src);
   return new NDArray(out, a.shape, dtype);
 }
@@ -44,7 +44,7 @@ function fromNested(x: NestedArray, dtype: DType): NDArray {
       if (typeof num !== "number") {
         throw new TypeError(`np.array expects numbers, booleans or nested arrays of them, got ${typeof v}`);
       }
-      out[pos++] = dtype === "bool" ? (num !== 0 ? 1 : 0) : dtype === "int64" ? Math.trunc(num) : num;
+      out[pos++] = dtype === "bool" ? (num !== 0 ? 1 : 0) : dtype === "int64" ? Math.trunc(num) + 0 : num;
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) throw ragged(shape, depth, path);

@@ -1,0 +1,290 @@
+// Shape manipulation: reshape, transpose, joining, and conversion back to JS values.
+// Every function returns a new array with its own storage (the NDArray contract), so a
+// reshaped array never aliases its source as a numpy view would.
+import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from "./ndarray";
+import { asarray, astype as castTo } from "./convert";
+import { promote } from "./dtype";
+
+/** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (). */
+export function shapeTuple(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** Python's `operator.index` check that numpy applies to every axis argument. */
+export function checkInteger(x: unknown): number {
+  if (typeof x === "number" && Number.isInteger(x)) return x;
+  const pyType = Array.isArray(x) ? "tuple" : typeof x === "number" ? "float" : typeof x;
+  throw new TypeError(`'${pyType}' object cannot be interpreted as an integer`);
+}
+
+/** A possibly negative axis resolved against ndim, with numpy's AxisError text. */
+export function normalizeAxis(axis: number, ndim: number, prefix = ""): number {
+  checkInteger(axis);
+  if (axis < -ndim || axis >= ndim) {
+    throw new Error(`${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** An axis or list of axes resolved against ndim, in the order given; duplicates are an error
+ *  (numpy words it differently per function, hence `duplicateMessage`). */
+export function normalizeAxes(
+  axis: number | readonly number[],
+  ndim: number,
+  duplicateMessage = "duplicate value in 'axis'",
+): number[] {
+  const out = (typeof axis === "number" ? [axis] : axis).map((x) => normalizeAxis(x, ndim));
+  if (new Set(out).size !== out.length) throw new Error(duplicateMessage);
+  return out;
+}
+
+// ---------------------------------------------------------------- shape queries
+
+export function shape(a: ArrayLike): number[] {
+  return [...asarray(a).shape];
+}
+
+export function ndim(a: ArrayLike): number {
+  return asarray(a).ndim;
+}
+
+/** np.size(a, axis?): the element count, or the length of one axis. */
+export function size(a: ArrayLike, axis?: number): number {
+  const arr = asarray(a);
+  return axis === undefined ? arr.size : arr.shape[normalizeAxis(axis, arr.ndim)];
+}
+
+// ---------------------------------------------------------------- same data, new shape
+
+/** np.reshape with one unknown (negative) dimension inferred, as numpy 1.24 does. */
+export function reshape(a: ArrayLike, newShape: number | readonly number[]): NDArray {
+  const arr = asarray(a);
+  const requested = typeof newShape === "number" ? [newShape] : [...newShape];
+  requested.forEach(checkInteger);
+  const unknown = requested.flatMap((d, i) => (d < 0 ? [i] : []));
+  if (unknown.length > 1) throw new Error("can only specify one unknown dimension");
+  const known = requested.reduce((p, d) => (d < 0 ? p : p * d), 1);
+  const resolved = [...requested];
+  if (unknown.length === 1 && known !== 0 && arr.size % known === 0) resolved[unknown[0]] = arr.size / known;
+  if (resolved.some((d) => d < 0) || shapeSize(resolved) !== arr.size) {
+    throw new Error(`cannot reshape array of size ${arr.size} into shape ${reshapeTuple(requested)}`);
+  }
+  return new NDArray(arr.data.slice(), resolved, arr.dtype);
+}
+
+/** numpy's convert_shape_to_string: leading unknowns are dropped, later ones print as "newaxis". */
+function reshapeTuple(requested: number[]): string {
+  const first = requested.findIndex((d) => d >= 0);
+  if (first < 0) return "()";
+  const parts = requested.slice(first).map((d) => (d < 0 ? "newaxis" : String(d)));
+  return requested.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
+}
+
+export function ravel(a: ArrayLike): NDArray {
+  const arr = asarray(a);
+  return new NDArray(arr.data.slice(), [arr.size], arr.dtype);
+}
+
+export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null): NDArray {
+  const arr = asarray(a);
+  let drop: number[];
+  if (axis === undefined || axis === null) {
+    drop = arr.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+  } else {
+    drop = normalizeAxes(axis, arr.ndim);
+    if (drop.some((i) => arr.shape[i] !== 1)) {
+      throw new Error("cannot select an axis to squeeze out which has size not equal to one");
+    }
+  }
+  return new NDArray(arr.data.slice(), arr.shape.filter((_, i) => !drop.includes(i)), arr.dtype);
+}
+
+export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
+  const arr = asarray(a);
+  const count = typeof axis === "number" ? 1 : axis.length;
+  const outNdim = arr.ndim + count;
+  const inserted = normalizeAxes(axis, outNdim, "repeated axis");
+  const rest = arr.shape[Symbol.iterator]();
+  const outShape = Array.from({ length: outNdim }, (_, i) => (inserted.includes(i) ? 1 : rest.next().value as number));
+  return new NDArray(arr.data.slice(), outShape, arr.dtype);
+}
+
+/** At least 1-D / 2-D views used by hstack/vstack, following np.atleast_1d/np.atleast_2d. */
+function atLeast(arr: NDArray, dims: 1 | 2): NDArray {
+  if (arr.ndim >= dims) return arr;
+  const shape2 = arr.ndim === 0 ? (dims === 1 ? [1] : [1, 1]) : [1, arr.shape[0]];
+  return new NDArray(arr.data, shape2, arr.dtype);
+}
+
+// ---------------------------------------------------------------- axis permutations
+
+export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArray {
+  const arr = asarray(a);
+  const nd = arr.ndim;
+  let perm: number[];
+  if (axes === undefined || axes === null) {
+    perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
+  } else {
+    if (axes.length !== nd) throw new Error("axes don't match array");
+    perm = normalizeAxes(axes, nd, "repeated axis in transpose");
+  }
+  return permuteAxes(arr, perm);
+}
+
+export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
+  const arr = asarray(a);
+  const i = normalizeAxis(axis1, arr.ndim, "axis1: ");
+  const j = normalizeAxis(axis2, arr.ndim, "axis2: ");
+  const perm = arr.shape.map((_, k) => (k === i ? j : k === j ? i : k));
+  return permuteAxes(arr, perm);
+}
+
+/** Materialises arr.transpose(perm) in C order. Output axis k reads source axis perm[k]. */
+function permuteAxes(arr: NDArray, perm: number[]): NDArray {
+  const outShape = perm.map((p) => arr.shape[p]);
+  const srcStrides = arr.strides;
+  const out = new Float64Array(arr.size);
+  if (arr.ndim === 2 && perm[0] === 1) transpose2d(arr.data, out, arr.shape[0], arr.shape[1]);
+  else copyStrided(arr.data, 0, outShape, perm.map((p) => srcStrides[p]), out, 0);
+  return new NDArray(out, outShape, arr.dtype);
+}
+
+/** (rows, cols) -> (cols, rows) in tiles, so both sides stay in cache for large matrices. */
+function transpose2d(src: Float64Array, dst: Float64Array, rows: number, cols: number): void {
+  const TILE = 32;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const r1 = Math.min(r0 + TILE, rows);
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const c1 = Math.min(c0 + TILE, cols);
+      for (let c = c0; c < c1; c++) {
+        for (let r = r0; r < r1; r++) dst[c * rows + r] = src[r * cols + c];
+      }
+    }
+  }
+}
+
+/** Copies the strided block of `shape` that starts at src[srcOffset] into dst[dstOffset...] in
+ *  C order; the innermost axis is a plain loop (or a block copy when its stride is 1). */
+export function copyStrided(
+  src: Float64Array,
+  srcOffset: number,
+  shape: readonly number[],
+  strides: readonly number[],
+  dst: Float64Array,
+  dstOffset: number,
+): void {
+  const nd = shape.length;
+  const total = shapeSize(shape);
+  if (total === 0) return;
+  if (nd === 0) {
+    dst[dstOffset] = src[srcOffset];
+    return;
+  }
+  const inner = shape[nd - 1];
+  const innerStride = strides[nd - 1];
+  const idx = new Array<number>(nd - 1).fill(0);
+  let s = srcOffset;
+  for (let d = dstOffset, end = dstOffset + total; d < end; d += inner) {
+    if (innerStride === 1) dst.set(src.subarray(s, s + inner), d);
+    else for (let j = 0, p = s; j < inner; j++, p += innerStride) dst[d + j] = src[p];
+    for (let k = nd - 2; k >= 0; k--) {
+      s += strides[k];
+      if (++idx[k] < shape[k]) break;
+      s -= strides[k] * shape[k];
+      idx[k] = 0;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- joining
+
+export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 0): NDArray {
+  if (arrays.length === 0) throw new Error("need at least one array to concatenate");
+  let arrs = arrays.map((x) => asarray(x));
+  if (axis === null) {
+    arrs = arrs.map((x) => new NDArray(x.data, [x.size], x.dtype));
+    axis = 0;
+  }
+  const first = arrs[0];
+  if (first.ndim === 0) throw new Error("zero-dimensional arrays cannot be concatenated");
+  const ax = normalizeAxis(axis, first.ndim);
+  arrs.forEach((x, i) => {
+    if (x.ndim !== first.ndim) {
+      throw new Error(
+        "all the input arrays must have same number of dimensions, but the array at index 0 has " +
+          `${first.ndim} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`,
+      );
+    }
+    x.shape.forEach((d, k) => {
+      if (k !== ax && d !== first.shape[k]) {
+        throw new Error(
+          "all the input array dimensions except for the concatenation axis must match exactly, but " +
+            `along dimension ${k}, the array at index 0 has size ${first.shape[k]} and the array at ` +
+            `index ${i} has size ${d}`,
+        );
+      }
+    });
+  });
+  const outShape = [...first.shape];
+  outShape[ax] = arrs.reduce((n, x) => n + x.shape[ax], 0);
+  const dtype = arrs.map((x) => x.dtype).reduce(promote);
+  const out = new Float64Array(shapeSize(outShape));
+  // Each input contributes one contiguous block per index of the axes before `ax`.
+  const outer = shapeSize(first.shape.slice(0, ax));
+  const outRow = outer > 0 ? out.length / outer : 0;
+  let colOffset = 0;
+  for (const x of arrs) {
+    const block = outer > 0 ? x.size / outer : 0;
+    for (let o = 0; o < outer; o++) {
+      out.set(x.data.subarray(o * block, (o + 1) * block), o * outRow + colOffset);
+    }
+    colOffset += block;
+  }
+  // Storage is already exact doubles for every dtype, so promotion needs no value conversion.
+  return new NDArray(out, outShape, dtype);
+}
+
+export function stack(arrays: readonly ArrayLike[], axis = 0): NDArray {
+  if (arrays.length === 0) throw new Error("need at least one array to stack");
+  const arrs = arrays.map((x) => asarray(x));
+  const base = arrs[0].shape;
+  if (arrs.some((x) => x.ndim !== base.length || x.shape.some((d, k) => d !== base[k]))) {
+    throw new Error("all input arrays must have the same shape");
+  }
+  const ax = normalizeAxis(axis, base.length + 1);
+  const expanded = [...base.slice(0, ax), 1, ...base.slice(ax)];
+  return concatenate(arrs.map((x) => new NDArray(x.data, expanded, x.dtype)), ax);
+}
+
+/** np.hstack: 1-D inputs join end to end, anything else along axis 1. */
+export function hstack(arrays: readonly ArrayLike[]): NDArray {
+  const arrs = arrays.map((x) => atLeast(asarray(x), 1));
+  return concatenate(arrs, arrs.length > 0 && arrs[0].ndim === 1 ? 0 : 1);
+}
+
+/** np.vstack: 1-D inputs become rows. */
+export function vstack(arrays: readonly ArrayLike[]): NDArray {
+  return concatenate(arrays.map((x) => atLeast(asarray(x), 2)), 0);
+}
+
+// ---------------------------------------------------------------- conversion
+
+/** a.tolist(): nested JS arrays, booleans for a bool array, a bare value for a 0-d array. */
+export function tolist(a: ArrayLike): NestedArray {
+  const arr = asarray(a);
+  const { data, shape: shp } = arr;
+  const toValue = arr.dtype === "bool" ? (v: number) => v !== 0 : (v: number) => v;
+  let pos = 0;
+  const build = (depth: number): NestedArray => {
+    if (depth === shp.length) return toValue(data[pos++]);
+    const out: NestedArray[] = new Array(shp[depth]);
+    for (let i = 0; i < shp[depth]; i++) out[i] = build(depth + 1);
+    return out;
+  };
+  return build(0);
+}
+
+/** a.astype(dtype): always a copy, as numpy's default copy=True. */
+export function astype(a: ArrayLike, dtype: DType): NDArray {
+  return castTo(asarray(a), dtype, true);
+}
