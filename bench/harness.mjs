@@ -1,0 +1,61 @@
+// Shared pieces of nnlab's benchmarks: a timing loop, a Python (numpy) side run in the same
+// session, and a plain-text table. Each benchmark measures nnlab in this process and numpy through
+// a small Python script that uses the same method, so the two columns are comparable.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Loads a module of the built package (dist/, made by `npm run build`), e.g. loadDist("np/linalg.js").
+ *  NNLAB_DIST points at another build directory. */
+export function loadDist(path) {
+  const dist = process.env.NNLAB_DIST ?? join(here, "..", "dist");
+  return createRequire(import.meta.url)(join(dist, path));
+}
+
+/**
+ * Median seconds per call of fn: `warmup` calls first (to let V8 optimise), then calls until
+ * `minSeconds` have passed and at least `minCalls` were made. The median resists the odd slow call
+ * (GC, another process); the Python side uses the same rule.
+ */
+export function timeIt(fn, { minSeconds = 1, warmup = 3, minCalls = 5 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  const start = process.hrtime.bigint();
+  const budget = BigInt(Math.round(minSeconds * 1e9));
+  while (times.length < minCalls || process.hrtime.bigint() - start < budget) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+}
+
+/** Runs a Python script of bench/ with Debian's python3 (the one with numpy), passing `input` as
+ *  JSON on stdin; the script prints one JSON document, which is returned. */
+export function runPython(script, input) {
+  const r = spawnSync("/usr/bin/python3", [join(here, script)], {
+    input: JSON.stringify(input),
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${script} exited with ${r.status}:\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** Prints rows (arrays of cells) under headers. Columns of figures (every cell starts with a digit
+ *  or sign) are right-aligned, text columns left-aligned. */
+export function printTable(headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map(String));
+  const widths = headers.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  const figures = headers.map((_, c) => cells.slice(1).every((row) => /^[-+\d.]/.test(row[c])));
+  const line = (row) => row.map((cell, c) => (figures[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ");
+  console.log(line(cells[0]));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of cells.slice(1)) console.log(line(row));
+}
