@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-numpy python3-nbformat python3-nbclient jupyter-nbconvert chromium fonts-dejavu-core)
+APT_PACKAGES=(python3-numpy python3-nbformat python3-nbclient python3-jupyter-client jupyter-core jupyter-nbconvert
+              chromium fonts-dejavu-core fonts-liberation)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -19,10 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "setup: installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-echo "setup: npm ci"
+echo "setup: npm ci (its postinstall applies patches/ to tslab)"
 npm ci --no-audit --no-fund
 echo "setup: building dist/"
 npm run --silent build
+npm rebuild nnlab >/dev/null   # links node_modules/.bin/nnlab now that dist/cli exists
+node dist/cli/main.js kernelspec   # the "tslab" kernel for JupyterLab and nbconvert

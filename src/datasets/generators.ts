@@ -165,8 +165,8 @@ export function make_blobs(opts: BlobsOptions = {}): Dataset {
     perCenter ??
     C.map((_, i) => Math.floor((n_samples as number) / C.length) + (i < (n_samples as number) % C.length ? 1 : 0));
   const total = counts.reduce((a, b) => a + b, 0);
-  let X = new Float64Array(total * n_features);
-  let y = new Float64Array(total);
+  let X: Float64Array = new Float64Array(total * n_features);
+  let y: Float64Array = new Float64Array(total);
   let row = 0;
   counts.forEach((count, i) => {
     // generator.normal(loc=centers[i], scale=std, ...) is loc + std * gauss per element;
@@ -211,10 +211,10 @@ export function make_gaussian_quantiles(opts: GaussianQuantilesOptions = {}): Da
   }
   const dist = sum(new NDArray(sq, [n_samples, n_features]), 1).data;
   const order = Array.from({ length: n_samples }, (_, i) => i).sort((a, b) => dist[a] - dist[b]);
-  let X = new Float64Array(drawn.length);
+  let X: Float64Array = new Float64Array(drawn.length);
   order.forEach((src, i) => X.set(drawn.subarray(src * n_features, (src + 1) * n_features), i * n_features));
   const step = Math.floor(n_samples / n_classes);
-  let y = Float64Array.from({ length: n_samples }, (_, i) => Math.min(Math.floor(i / step), n_classes - 1));
+  let y: Float64Array = Float64Array.from({ length: n_samples }, (_, i) => Math.min(Math.floor(i / step), n_classes - 1));
   if (shuffle) [X, y] = shuffleRows(gen, X, y, n_features);
   return result(X, y, n_features);
 }

@@ -1,0 +1,70 @@
+// The connection file a Jupyter kernel is started with: where its five sockets listen and the
+// HMAC key that signs every message.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface ConnectionInfo {
+  transport: "tcp";
+  ip: string;
+  shell_port: number;
+  iopub_port: number;
+  stdin_port: number;
+  control_port: number;
+  hb_port: number;
+  key: string;
+  signature_scheme: "hmac-sha256";
+  kernel_name: string;
+}
+
+export type Channel = "shell" | "iopub" | "stdin" | "control" | "hb";
+
+export function channelAddress(info: ConnectionInfo, channel: Channel): string {
+  return `${info.transport}://${info.ip}:${info[`${channel}_port`]}`;
+}
+
+/** Ports the OS reports free right now. The kernel binds them moments later; a lost race shows up
+ *  as a kernel that dies at start, which the caller reports. */
+async function freePorts(ip: string, n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, ip, () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+export interface ConnectionFile {
+  info: ConnectionInfo;
+  path: string;
+  /** Deletes the file and its private directory. Safe to call twice. */
+  remove(): void;
+}
+
+/** Writes a fresh connection file (random ports on 127.0.0.1, random key) readable only by us. */
+export async function createConnectionFile(kernelName = "tslab"): Promise<ConnectionFile> {
+  const ip = "127.0.0.1";
+  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(ip, 5);
+  const info: ConnectionInfo = {
+    transport: "tcp",
+    ip,
+    shell_port,
+    iopub_port,
+    stdin_port,
+    control_port,
+    hb_port,
+    key: randomBytes(32).toString("hex"),
+    signature_scheme: "hmac-sha256",
+    kernel_name: kernelName,
+  };
+  const dir = mkdtempSync(join(tmpdir(), "nnlab-kernel-"));
+  const path = join(dir, "connection.json");
+  writeFileSync(path, JSON.stringify(info, null, 1), { mode: 0o600 });
+  return { info, path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
