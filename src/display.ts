@@ -41,14 +41,14 @@ export function displayBundle(data: MimeData, metadata: MimeData = {}): void {
 }
 
 /** The bundle for `x`: its own [JUPYTER_DISPLAY]() bundle, else text/plain as a cell's last
- *  expression shows it (util.inspect; NDArrays print like numpy's str()). */
+ *  expression shows it (util.inspect). */
 export function mimeBundle(x: unknown): MimeData {
   const own = (x as { [JUPYTER_DISPLAY]?: unknown } | null | undefined)?.[JUPYTER_DISPLAY];
   if (typeof own === "function") return own.call(x) as MimeData;
   return { "text/plain": inspect(x) };
 }
 
-/** Shows `x` in the notebook: `display(a)` prints an NDArray as numpy does. */
+/** Shows `x` in the notebook; an NDArray as IPython shows a numpy array (its repr). */
 export function display(x: unknown): void {
   displayBundle(mimeBundle(x));
 }

@@ -102,11 +102,15 @@ describe("nnlab run", () => {
     expect(bundle.data["text/plain"]).toEqual(["<Vega-Lite chart: Points>"]);
     expect(chart[2].outputs[0]).toMatchObject({ output_type: "error", ename: "TSError" });
 
-    // display(x): NDArrays as numpy prints them, objects through their Jupyter.display bundle
+    // NDArrays as IPython shows numpy arrays: display(a) and the last expression give repr(a),
+    // console.log(a) gives print(a); objects display through their Jupyter.display bundle
     const disp = codeCells(readNotebook(join(out, "display.ipynb")));
-    const numpyStr = ["[[1.  2.5]\n", " [3.  4. ]]"]; // str(np.array([[1, 2.5], [3, 4]])) in numpy 1.24
-    expect(disp[0].outputs).toEqual([{ output_type: "display_data", data: { "text/plain": numpyStr }, metadata: {} }]);
-    expect(disp[1].outputs).toEqual([{ output_type: "execute_result", execution_count: 2, data: { "text/plain": numpyStr }, metadata: {} }]);
+    const numpyRepr = ["array([[1. , 2.5],\n", "       [3. , 4. ]])"]; // repr(np.array([[1, 2.5], [3, 4]])), numpy 1.24
+    expect(disp[0].outputs).toEqual([
+      { output_type: "display_data", data: { "text/plain": numpyRepr }, metadata: {} },
+      { output_type: "stream", name: "stdout", text: ["[[1.  2.5]\n", " [3.  4. ]]\n"] },
+    ]);
+    expect(disp[1].outputs).toEqual([{ output_type: "execute_result", execution_count: 2, data: { "text/plain": numpyRepr }, metadata: {} }]);
     expect(disp[2].outputs).toEqual([{ output_type: "display_data", data: { "text/markdown": ["**bold**"], "text/plain": ["bold"] }, metadata: {} }]);
     expect(disp[3].outputs[0]).toMatchObject({ data: { "text/html": ["<b>two types</b>"] }, metadata: { "text/html": { isolated: false } } });
     noKernelsLeft();

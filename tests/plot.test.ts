@@ -107,11 +107,11 @@ describe("rendering", () => {
 describe("display outside a kernel", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("prints the text/plain form; NDArrays as numpy's str()", () => {
+  it("prints the text/plain form; NDArrays as numpy's repr(), like IPython's display", () => {
     const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     display(nd([[1, 2.5], [3, 4]]));
     display({ [JUPYTER_DISPLAY]: () => ({ "text/html": "<b>x</b>", "text/plain": "x" }) });
-    expect(write.mock.calls.map((c) => c[0])).toEqual(["[[1.  2.5]\n [3.  4. ]]\n", "x\n"]);
+    expect(write.mock.calls.map((c) => c[0])).toEqual(["array([[1. , 2.5],\n       [3. , 4. ]])\n", "x\n"]);
     expect(mimeBundle({ a: 1 })).toEqual({ "text/plain": "{ a: 1 }" });
   });
 });

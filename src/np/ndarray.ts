@@ -245,7 +245,13 @@ export class NDArray {
   repr(): string {
     return format.array_repr(this);
   }
+  /** console.log(a) prints like numpy's print(a). */
   [inspect.custom](): string {
     return format.array_str(this);
+  }
+  /** A notebook shows a cell's last expression and display(a) the way IPython does: numpy's repr.
+   *  (The Jupyter.display symbol is the convention nnlab's patched tslab and Deno's kernel honour.) */
+  [Symbol.for("Jupyter.display")](): { "text/plain": string } {
+    return { "text/plain": format.array_repr(this) };
   }
 }
