@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { cellFailed, runNotebookFiles } from "../src/notebook/execute";
+import { cellFailed, runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
 import type { Output } from "../src/notebook/nbformat";
 
 const LECTURES = join(__dirname, "..", "notebooks", "lectures");
@@ -13,13 +13,13 @@ it("every lecture notebook executes without an error or stderr output", async ()
   expect(paths.length).toBeGreaterThan(0);
   const results = await runNotebookFiles(paths, { timeout: 120_000 });
   for (const path of paths) {
-    const result = results.get(path)!;
+    const result = results.get(path) as NotebookResult;
     const failures = result.cells.filter(cellFailed).map((c) => `${path} cell ${c.index}: ${c.status} ${c.error?.evalue ?? ""}`);
     expect(failures).toEqual([]);
     expect(result.ok).toBe(true);
   }
 
-  const symmetry = results.get(join(LECTURES, "initialization-symmetry.ipynb"))!.notebook;
+  const symmetry = (results.get(join(LECTURES, "initialization-symmetry.ipynb")) as NotebookResult).notebook;
   const stdout = symmetry.cells
     .flatMap((c) => (c.cell_type === "code" ? c.outputs : []))
     .map((o: Output) => (o.output_type === "stream" ? [o.text].flat().join("") : ""))

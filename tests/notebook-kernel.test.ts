@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Kernel } from "../src/notebook/kernel";
+import { cellTimeoutError } from "./helpers/kernels";
 
 let kernel: Kernel;
 
@@ -112,12 +113,7 @@ describe("tslab kernel over ZeroMQ", () => {
     const r = await kernel.execute("while (true) {}", { timeout: 1500 });
     expect(r.status).toBe("timeout");
     expect(r.kernelSurvived).toBe(true);
-    expect(r.outputs).toEqual([{
-      output_type: "error",
-      ename: "CellTimeoutError",
-      evalue: "the cell did not finish within 1.5 s; it was interrupted",
-      traceback: ["CellTimeoutError: the cell did not finish within 1.5 s; it was interrupted"],
-    }]);
+    expect(r.outputs).toEqual([cellTimeoutError(1.5, "it was interrupted")]);
     const still = await kernel.execute("greeting");
     expect(still.outputs).toEqual([{ output_type: "execute_result", execution_count: still.executionCount, data: { "text/plain": "'hi'" }, metadata: {} }]);
   });

@@ -1,34 +1,29 @@
 // Whole notebooks in real kernels: `nnlab run` (the built CLI, dist/cli/main.js) and the
 // runNotebookFiles API it sits on. Needs `npm run build` first (npm test does it).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNotebook, type CodeCell, type Notebook, type Output } from "../src/notebook/nbformat";
 import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
+import { expectNoKernelsLeft, useKernelTmp } from "./helpers/kernels";
 
 const ROOT = join(__dirname, "..");
 const NB = join(__dirname, "notebooks");
 const CLI = join(ROOT, "dist", "cli", "main.js");
 let work: string;
-let kernelTmp: string;
-let savedTmp: string | undefined;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "nnlab-run-"));
-  // Kernels of this file write their connection files here, so we can check none is left behind.
-  kernelTmp = mkdtempSync(join(tmpdir(), "nnlab-run-kernels-"));
-  savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = kernelTmp;
 });
 
 afterAll(() => {
-  process.env.TMPDIR = savedTmp;
-  if (savedTmp === undefined) delete process.env.TMPDIR;
   rmSync(work, { recursive: true, force: true });
-  rmSync(kernelTmp, { recursive: true, force: true });
 });
+
+// After `work` is made: from here on tmpdir() is the directory the kernels of this file use.
+const kernelTmp = useKernelTmp("nnlab-run-kernels-");
 
 const codeCells = (nb: Notebook) => nb.cells.filter((c): c is CodeCell => c.cell_type === "code");
 const text = (o: Output) => (o.output_type === "stream" ? [o.text].flat().join("") : undefined);
@@ -37,12 +32,6 @@ const text = (o: Output) => (o.output_type === "stream" ? [o.text].flat().join("
 function validateWithNbformat(dir: string): string {
   const script = "import sys, glob, nbformat\nfor p in sorted(glob.glob(sys.argv[1] + '/*.ipynb')):\n    nbformat.validate(nbformat.read(p, as_version=4))\n    print('valid', p.split('/')[-1])";
   return execFileSync("/usr/bin/python3", ["-c", script, dir]).toString();
-}
-
-function noKernelsLeft(): void {
-  expect(readdirSync(kernelTmp)).toEqual([]);
-  // pgrep -P lists our child processes; exit status 1 means there are none.
-  expect(spawnSync("pgrep", ["-P", String(process.pid)]).status).toBe(1);
 }
 
 describe("nnlab run", () => {
@@ -113,7 +102,7 @@ describe("nnlab run", () => {
     expect(disp[1].outputs).toEqual([{ output_type: "execute_result", execution_count: 2, data: { "text/plain": numpyRepr }, metadata: {} }]);
     expect(disp[2].outputs).toEqual([{ output_type: "display_data", data: { "text/markdown": ["**bold**"], "text/plain": ["bold"] }, metadata: {} }]);
     expect(disp[3].outputs[0]).toMatchObject({ data: { "text/html": ["<b>two types</b>"] }, metadata: { "text/html": { isolated: false } } });
-    noKernelsLeft();
+    expectNoKernelsLeft(kernelTmp.dir);
   }, 180_000);
 
   it("exits 0 when every cell succeeds, and leaves notebooks alone without --out/--inplace", () => {
@@ -142,6 +131,6 @@ describe("runNotebookFiles with allowErrors", () => {
     expect(r.cells.map((c) => c.status)).toEqual(["ok", "error", "ok"]);
     expect(codeCells(r.notebook)[2].outputs.map(text)).toEqual(["still running\n"]);
     expect(codeCells(r.notebook).map((c) => c.execution_count)).toEqual([1, 2, 3]);
-    noKernelsLeft();
+    expectNoKernelsLeft(kernelTmp.dir);
   });
 });

@@ -1,29 +1,14 @@
 // Per-cell timeouts against the real kernel: a synchronous infinite loop and a never-resolving
 // promise are interrupted; a loop SIGINT cannot reach gets its kernel killed; in every case the
 // run goes on with the next notebook in a new kernel.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
 import type { CodeCell } from "../src/notebook/nbformat";
+import { cellTimeoutError, expectNoKernelsLeft, useKernelTmp } from "./helpers/kernels";
 
 const NB = join(__dirname, "notebooks");
-let kernelTmp: string;
-let savedTmp: string | undefined;
-
-beforeAll(() => {
-  kernelTmp = mkdtempSync(join(tmpdir(), "nnlab-timeout-kernels-"));
-  savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = kernelTmp;
-});
-
-afterAll(() => {
-  process.env.TMPDIR = savedTmp;
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  rmSync(kernelTmp, { recursive: true, force: true });
-});
+const kernelTmp = useKernelTmp("nnlab-timeout-kernels-");
 
 it("interrupts or kills timed-out cells and continues with the next notebook", async () => {
   const names = ["timeout-loop", "timeout-promise", "timeout-stuck", "plain"];
@@ -36,17 +21,11 @@ it("interrupts or kills timed-out cells and continues with the next notebook", a
     expect(timedOut.skipped).toBe(1);
     const [cell, after] = timedOut.notebook.cells as CodeCell[];
     expect(cell.outputs[0]).toMatchObject({ output_type: "stream", name: "stdout", text: expect.stringMatching(/^before the (loop|wait)\n$/) });
-    expect(cell.outputs[1]).toEqual({
-      output_type: "error",
-      ename: "CellTimeoutError",
-      evalue: `the cell did not finish within 2.5 s; ${expectedEnd[i]}`,
-      traceback: [`CellTimeoutError: the cell did not finish within 2.5 s; ${expectedEnd[i]}`],
-    });
+    expect(cell.outputs[1]).toEqual(cellTimeoutError(2.5, expectedEnd[i]));
     expect(after.outputs).toEqual([]);
   });
   // The notebook after them ran completely, in a fresh kernel.
   expect(plain.ok).toBe(true);
   expect(plain.cells.map((c) => c.status)).toEqual(["ok", "ok", "ok", "ok"]);
-  expect(readdirSync(kernelTmp)).toEqual([]);
-  expect(spawnSync("pgrep", ["-P", String(process.pid)]).status).toBe(1);
+  expectNoKernelsLeft(kernelTmp.dir);
 }, 180_000);

@@ -2,14 +2,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { NDArray } from "../np/ndarray";
+import { NDArray, shapeSize, shapeStr } from "../np/ndarray";
 
 /** The package's datasets/ folder. This file sits in src/datasets/ (vitest, ts-node) or in
  *  dist/datasets/ (the built package), two levels below the package root either way, so the
  *  data is found from any working directory, e.g. a notebook folder. */
 export const DATASETS_DIR = join(__dirname, "..", "..", "datasets");
 
-export function datasetPath(...parts: string[]): string {
+function datasetPath(...parts: string[]): string {
   return join(DATASETS_DIR, ...parts);
 }
 
@@ -31,9 +31,9 @@ export function readIdx(...parts: string[]): NDArray {
   const shape: number[] = [];
   for (let i = 0; i < ndim; i++) shape.push(buf.readUInt32BE(4 + 4 * i));
   const offset = 4 + 4 * ndim;
-  const size = shape.reduce((p, d) => p * d, 1);
+  const size = shapeSize(shape);
   if (buf.length !== offset + size) {
-    throw new Error(`${name}: expected ${size} data bytes for shape (${shape.join(", ")}), found ${buf.length - offset}`);
+    throw new Error(`${name}: expected ${size} data bytes for shape ${shapeStr(shape)}, found ${buf.length - offset}`);
   }
   const data = new Float64Array(size);
   data.set(buf.subarray(offset)); // the typed-array copy converts bytes to doubles natively

@@ -4,9 +4,8 @@
 // connection file.
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 
-export const DELIMITER = "<IDS|MSG>";
-const DELIMITER_BUF = Buffer.from(DELIMITER);
-export const PROTOCOL_VERSION = "5.3";
+const DELIMITER = Buffer.from("<IDS|MSG>");
+const PROTOCOL_VERSION = "5.3";
 
 export interface MessageHeader {
   msg_id: string;
@@ -53,7 +52,7 @@ export function newMessage<C>(msgType: string, content: C, session: string, pare
 export function serialize(msg: Message<unknown>, key: string, identities: Buffer[] = []): Buffer[] {
   const parts = [msg.header, msg.parent_header, msg.metadata, msg.content].map((p) => Buffer.from(JSON.stringify(p)));
   const signature = key ? sign(key, parts) : "";
-  return [...identities, Buffer.from(DELIMITER), Buffer.from(signature), ...parts, ...msg.buffers];
+  return [...identities, DELIMITER, Buffer.from(signature), ...parts, ...msg.buffers];
 }
 
 export class SignatureError extends Error {}
@@ -63,7 +62,7 @@ export class SignatureError extends Error {}
  * subscription topic) and is returned separately. Throws SignatureError when the HMAC does not match.
  */
 export function deserialize(frames: Buffer[], key: string): { identities: Buffer[]; msg: Message } {
-  const delim = frames.findIndex((f) => f.equals(DELIMITER_BUF));
+  const delim = frames.findIndex((f) => f.equals(DELIMITER));
   if (delim < 0 || frames.length < delim + 6) throw new Error("malformed Jupyter message: no delimiter or missing frames");
   const [signature, header, parent, metadata, content] = frames.slice(delim + 1, delim + 6);
   if (key) {

@@ -4,11 +4,7 @@ import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
 import { promote } from "./dtype";
 import { gemm } from "./kernels/gemm";
-
-/** numpy's tuple notation without spaces, as its shape-mismatch messages print it: (2,3), (3,). */
-function tuple(shape: readonly (number | string)[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
-}
+import { normalizeAxis as resolveAxis, shapeTuple } from "./shape";
 
 function resultType(x: NDArray, y: NDArray): DType {
   return promote(x.dtype, y.dtype);
@@ -42,7 +38,7 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   const yk = Math.max(y.ndim - 2, 0);
   if (y.shape[yk] !== k) {
     throw new Error(
-      `shapes ${tuple(x.shape)} and ${tuple(y.shape)} not aligned: ` +
+      `shapes ${shapeTuple(x.shape)} and ${shapeTuple(y.shape)} not aligned: ` +
         `${k} (dim ${x.ndim - 1}) != ${y.shape[yk]} (dim ${yk})`,
     );
   }
@@ -122,10 +118,10 @@ function broadcastBatch(
     const u = xBatch[d - len + xBatch.length] ?? 1, v = yBatch[d - len + yBatch.length] ?? 1;
     if (u !== v && u !== 1 && v !== 1) {
       const remap = (shape: number[], b: number[]) =>
-        `${tuple(shape)}->${tuple([...b, ...Array<string>(shape.length - b.length).fill("newaxis")])}`;
+        `${shapeTuple(shape)}->${shapeTuple([...b, ...Array<string>(shape.length - b.length).fill("newaxis")])}`;
       throw new Error(
         "operands could not be broadcast together with remapped shapes [original->remapped]: " +
-          `${remap(xShape, xBatch)} ${remap(yShape, yBatch)}  and requested shape ${tuple(core)}`,
+          `${remap(xShape, xBatch)} ${remap(yShape, yBatch)}  and requested shape ${shapeTuple(core)}`,
       );
     }
     out.push(u === 1 ? v : u);
@@ -200,12 +196,10 @@ function norm(
 /** np.linalg: the subset of numpy.linalg nnlab provides. */
 export const linalg = { norm };
 
+/** shape.ts's normalizeAxis, with the TypeError text np.linalg.norm gives for a non-integer axis. */
 function normalizeAxis(axis: number, ndim: number): number {
   if (!Number.isInteger(axis)) throw new TypeError("'axis' must be None, an integer or a tuple of integers");
-  if (axis < -ndim || axis >= ndim) {
-    throw new Error(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
-  }
-  return axis < 0 ? axis + ndim : axis;
+  return resolveAxis(axis, ndim);
 }
 
 /** Flat offset of the first element of every lane left when `reduced` axes are taken out,

@@ -5,13 +5,13 @@ import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from
 import { asarray, astype as castTo } from "./convert";
 import { promote } from "./dtype";
 
-/** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (). */
-export function shapeTuple(shape: readonly number[]): string {
+/** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (), (2,newaxis). */
+export function shapeTuple(shape: readonly (number | string)[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
 }
 
 /** Python's `operator.index` check that numpy applies to every axis argument. */
-export function checkInteger(x: unknown): number {
+function checkInteger(x: unknown): number {
   if (typeof x === "number" && Number.isInteger(x)) return x;
   const pyType = Array.isArray(x) ? "tuple" : typeof x === "number" ? "float" : typeof x;
   throw new TypeError(`'${pyType}' object cannot be interpreted as an integer`);
@@ -165,7 +165,7 @@ function transpose2d(src: Float64Array, dst: Float64Array, rows: number, cols: n
 
 /** Copies the strided block of `shape` that starts at src[srcOffset] into dst[dstOffset...] in
  *  C order; the innermost axis is a plain loop (or a block copy when its stride is 1). */
-export function copyStrided(
+function copyStrided(
   src: Float64Array,
   srcOffset: number,
   shape: readonly number[],

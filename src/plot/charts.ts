@@ -1,7 +1,7 @@
 // The course's charts as Vega-Lite specs: cost per iteration, 2-D points colored by label, and a
 // classifier's decision regions under its training points. They return plain specs, so a student
 // can adjust any field (type-checked) before `plot.show(spec)`.
-import { NDArray } from "../np/ndarray";
+import { NDArray, shapeStr } from "../np/ndarray";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec";
 
 /** Numbers as an NDArray (any shape, read in row-major order) or a plain array. */
@@ -48,7 +48,7 @@ function points2d(X: Points): XY {
   if (X.ndim === 2 && rows === 2) {
     return { x: Array.from(X.data.subarray(0, cols)), y: Array.from(X.data.subarray(cols)), columns: true };
   }
-  throw new Error(`expected 2-D points of shape (n, 2) or (2, n), got shape (${X.shape.join(", ")})`);
+  throw new Error(`expected 2-D points of shape (n, 2) or (2, n), got shape ${shapeStr(X.shape)}`);
 }
 
 function labelsFor(labels: Labels | undefined, n: number): (number | string)[] | undefined {
