@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NDArray, type DType } from "../src/np/ndarray";
-import { dot, matmul, outer, linalg, type NormOrder } from "../src/np/linalg";
-import { gemm, gemmPacked, gemmSmall, type GemmKernel } from "../src/np/kernels/gemm";
+import { NDArray, type DType } from "../../src/np/ndarray";
+import { dot, matmul, outer, linalg, type NormOrder } from "../../src/np/linalg";
+import { gemm, gemmPacked, gemmSmall, type GemmKernel } from "../../src/np/kernels/gemm";
 
 interface Encoded {
   shape: number[];
@@ -21,7 +21,7 @@ interface Case {
   error?: string;
 }
 
-const cases: Case[] = JSON.parse(readFileSync(join(__dirname, "fixtures", "linalg", "cases.json"), "utf8"));
+const cases: Case[] = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "linalg", "cases.json"), "utf8"));
 
 function decode(e: Encoded): NDArray {
   return new NDArray(Float64Array.from(e.data), e.shape, e.dtype);

@@ -1,11 +1,11 @@
 // The building blocks against numpy (fixtures from tests/fixtures/gen_labs.py), and gradient
 // checking against the labs' backward passes on random networks.
 import { describe, expect, it } from "vitest";
-import * as nn from "../src/nn";
-import * as shallow from "../src/labs/shallow";
-import * as deep from "../src/labs/deep";
-import * as np from "../src/np";
-import { TOLERANCE, captureOutput, diff, diffText, loadCases, run } from "./fixtures/labs/replay";
+import * as nn from "../../src/nn";
+import * as shallow from "../../src/labs/shallow";
+import * as deep from "../../src/labs/deep";
+import * as np from "../../src/np";
+import { TOLERANCE, captureOutput, diff, diffText, loadCases, run } from "../fixtures/labs/replay";
 
 describe("nn building blocks vs numpy", () => {
   const cases = loadCases("nn");

@@ -3,13 +3,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Kernel } from "../src/notebook/kernel";
-import { cellTimeoutError } from "./helpers/kernels";
+import { Kernel } from "../../src/notebook/kernel";
+import { cellTimeoutError } from "../helpers/kernels";
 
 let kernel: Kernel;
 
 beforeAll(async () => {
-  kernel = await Kernel.start({ cwd: join(__dirname, "notebooks") });
+  kernel = await Kernel.start({ cwd: join(__dirname, "..", "notebooks") });
 });
 
 afterAll(async () => {
@@ -28,7 +28,7 @@ function processExists(pid: number): boolean {
 describe("tslab kernel over ZeroMQ", () => {
   it("runs tslab 1.0.22 exactly as patched by patches/tslab+1.0.22.patch", () => {
     // Reverse-applying the patch succeeds only if node_modules/tslab is 1.0.22 plus exactly this patch.
-    execFileSync("git", ["apply", "--reverse", "--check", "patches/tslab+1.0.22.patch"], { cwd: join(__dirname, "..") });
+    execFileSync("git", ["apply", "--reverse", "--check", "patches/tslab+1.0.22.patch"], { cwd: join(__dirname, "..", "..") });
     expect(require("tslab/package.json").version).toBe("1.0.22");
   });
 

@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
-import { writeNotebook, type DisplayDataOutput } from "../src/notebook/nbformat";
+import { runNotebookFiles, type NotebookResult } from "../../src/notebook/execute";
+import { writeNotebook, type DisplayDataOutput } from "../../src/notebook/nbformat";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "..", "..");
 let work: string;
 
 beforeAll(() => {

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { NDArray, type DType, type NestedArray } from "../src/np/ndarray";
-import { array } from "../src/np/convert";
+import { NDArray, type DType, type NestedArray } from "../../src/np/ndarray";
+import { array } from "../../src/np/convert";
 import {
   astype, concatenate, expand_dims, hstack, ndim, ravel, reshape, shape, size, squeeze, stack, swapaxes,
   tolist, transpose, vstack,
-} from "../src/np/shape";
-import { dec, expectSame, load, type Rec } from "./fixtures/reduce_shape/fixture";
+} from "../../src/np/shape";
+import { dec, expectSame, load, type Rec } from "../fixtures/reduce_shape/fixture";
 
 interface OpCase {
   op: string;

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { NDArray } from "../src/np/ndarray";
-import { array } from "../src/np/convert";
+import { NDArray } from "../../src/np/ndarray";
+import { array } from "../../src/np/convert";
 import {
   amax, amin, argmax, argmin, cumsum, max, mean, min, std, sum, var_, type ReduceOptions,
-} from "../src/np/reduce";
-import { dec, expectSame, expectSameScalar, load, type Rec } from "./fixtures/reduce_shape/fixture";
+} from "../../src/np/reduce";
+import { dec, expectSame, expectSameScalar, load, type Rec } from "../fixtures/reduce_shape/fixture";
 
 type AxisSpec = number | number[] | null;
 interface Case {

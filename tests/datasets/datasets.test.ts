@@ -6,14 +6,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "no
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
-import { NDArray } from "../src/np/ndarray";
-import * as random from "../src/np/random";
-import { RandomState } from "../src/np/random";
+import { NDArray } from "../../src/np/ndarray";
+import * as random from "../../src/np/random";
+import { RandomState } from "../../src/np/random";
 import {
   DATASETS_DIR, load_data, load_dataset, load_extra_datasets, load_iris, load_iris_perceptron, load_mnist,
   load_planar_dataset, load_xor, make_blobs, make_circles, make_gaussian_quantiles, make_moons, make_spiral,
   make_xor,
-} from "../src/datasets";
+} from "../../src/datasets";
 
 interface Enc {
   shape: number[];
@@ -22,9 +22,9 @@ interface Enc {
 }
 type Pair = [Enc, Enc];
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "..", "..");
 const fixture = <T>(name: string): T =>
-  JSON.parse(readFileSync(join(__dirname, "fixtures", "datasets", name), "utf8")) as T;
+  JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "datasets", name), "utf8")) as T;
 
 /** Shape, dtype and values; tol 0 means bit for bit. Returns the largest absolute difference. */
 function expectArray(actual: NDArray, expected: Enc, tol = 0): number {

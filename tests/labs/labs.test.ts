@@ -2,13 +2,13 @@
 // several seeds and shapes) replayed on the TypeScript twin. Single steps agree to 1e-10
 // relative, training runs to 1e-6, seeded initialisations bit for bit; printed lines match.
 import { describe, expect, it } from "vitest";
-import * as logistic from "../src/labs/logistic";
-import * as shallow from "../src/labs/shallow";
-import * as deep from "../src/labs/deep";
-import * as initialization from "../src/labs/initialization";
-import * as classic from "../src/labs/classic";
-import { NDArray } from "../src/np/ndarray";
-import { TOLERANCE, decode, diff, diffText, loadCases, loadJSON, run } from "./fixtures/labs/replay";
+import * as logistic from "../../src/labs/logistic";
+import * as shallow from "../../src/labs/shallow";
+import * as deep from "../../src/labs/deep";
+import * as initialization from "../../src/labs/initialization";
+import * as classic from "../../src/labs/classic";
+import { NDArray } from "../../src/np/ndarray";
+import { TOLERANCE, decode, diff, diffText, loadCases, loadJSON, run } from "../fixtures/labs/replay";
 
 const LABS: Record<string, Record<string, unknown>> = { logistic, shallow, deep, initialization };
 /** Re-exports of src/nn, covered by tests/nn.test.ts. */

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NDArray } from "../src/np/ndarray";
-import * as random from "../src/np/random";
-import { RandomState } from "../src/np/random";
+import { NDArray } from "../../src/np/ndarray";
+import * as random from "../../src/np/random";
+import { RandomState } from "../../src/np/random";
 
-const DIR = join(__dirname, "fixtures", "random");
+const DIR = join(__dirname, "..", "fixtures", "random");
 const SEEDS = [0, 1, 2, 3, 42, 2 ** 32 - 1];
 
 interface Encoded {

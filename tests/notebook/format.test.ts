@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createConnectionFile } from "../src/notebook/connection";
-import { cellFailed, type CellReport } from "../src/notebook/execute";
+import { createConnectionFile } from "../../src/notebook/connection";
+import { cellFailed, type CellReport } from "../../src/notebook/execute";
 import {
   codeCell,
   newNotebook,
@@ -16,11 +16,11 @@ import {
   validateNotebook,
   writeNotebook,
   type Notebook,
-} from "../src/notebook/nbformat";
-import { OutputCollector, type DisplayRegistry } from "../src/notebook/outputs";
-import { deserialize, newMessage, serialize, sign, SignatureError, type Message } from "../src/notebook/wire";
+} from "../../src/notebook/nbformat";
+import { OutputCollector, type DisplayRegistry } from "../../src/notebook/outputs";
+import { deserialize, newMessage, serialize, sign, SignatureError, type Message } from "../../src/notebook/wire";
 
-const NOTEBOOKS = join(__dirname, "notebooks");
+const NOTEBOOKS = join(__dirname, "..", "notebooks");
 
 function validNotebook(): Notebook {
   const nb = newNotebook([{ ...codeCell("console.log(1)"), id: "c1" }]);

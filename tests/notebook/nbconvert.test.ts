@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
-import { joinLines, readNotebook, type Notebook, type Output } from "../src/notebook/nbformat";
+import { runNotebookFiles, type NotebookResult } from "../../src/notebook/execute";
+import { joinLines, readNotebook, type Notebook, type Output } from "../../src/notebook/nbformat";
 
-const ROOT = join(__dirname, "..");
-const NB = join(__dirname, "notebooks");
+const ROOT = join(__dirname, "..", "..");
+const NB = join(__dirname, "..", "notebooks");
 const NAMES = ["plain", "runtime-error", "chart", "display"];
 let work: string;
 

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fma, log } from "../src/np/libm";
+import { fma, log } from "../../src/np/libm";
 
-const DIR = join(__dirname, "fixtures", "random");
+const DIR = join(__dirname, "..", "fixtures", "random");
 const meta = JSON.parse(readFileSync(join(DIR, "log.json"), "utf8")) as {
   count: number;
   seed: number;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { NDArray, type ArrayLike, type Index } from "../src/np/ndarray";
-import { array } from "../src/np/convert";
-import { getElement, getItem, item, putmask, setElement, setItem, take, where } from "../src/np/indexing";
-import { dec, expectSame, load, type Rec } from "./fixtures/reduce_shape/fixture";
+import { NDArray, type ArrayLike, type Index } from "../../src/np/ndarray";
+import { array } from "../../src/np/convert";
+import { getElement, getItem, item, putmask, setElement, setItem, take, where } from "../../src/np/indexing";
+import { dec, expectSame, load, type Rec } from "../fixtures/reduce_shape/fixture";
 
 type IndexSpec = number | string | null | { list: number[] } | { arr: Rec };
 type ValueSpec = number | boolean | { arr: Rec };

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { NDArray, type DType } from "../src/np/ndarray";
+import { NDArray, type DType } from "../../src/np/ndarray";
 import {
   array2string, array_repr, array_str, get_printoptions, repr, set_printoptions, str,
   type FormatOptions, type PrintOptions,
-} from "../src/np/format";
+} from "../../src/np/format";
 
 interface ArrayCase {
   cat?: string;
@@ -29,7 +29,7 @@ interface ScalarCase {
 }
 
 const load = <T>(name: string): T[] =>
-  JSON.parse(readFileSync(join(__dirname, "fixtures", "format", name), "utf8")) as T[];
+  JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "format", name), "utf8")) as T[];
 
 const view = new DataView(new ArrayBuffer(8));
 /** 16 hex digits = the big-endian bit pattern of one double. */

@@ -2,12 +2,12 @@
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { display, mimeBundle, JUPYTER_DISPLAY } from "../src/display";
-import { NDArray } from "../src/np/ndarray";
-import { costChart, decisionBoundary, scatter } from "../src/plot/charts";
-import { toPNG, toSVG } from "../src/plot/render";
-import { chartBundle } from "../src/plot/show";
-import type { VegaLiteSpec } from "../src/plot/spec";
+import { display, mimeBundle, JUPYTER_DISPLAY } from "../../src/display";
+import { NDArray } from "../../src/np/ndarray";
+import { costChart, decisionBoundary, scatter } from "../../src/plot/charts";
+import { toPNG, toSVG } from "../../src/plot/render";
+import { chartBundle } from "../../src/plot/show";
+import type { VegaLiteSpec } from "../../src/plot/spec";
 
 const nd = (rows: number[][]) => new NDArray(Float64Array.from(rows.flat()), [rows.length, rows[0].length]);
 

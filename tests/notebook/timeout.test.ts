@@ -3,11 +3,11 @@
 // run goes on with the next notebook in a new kernel.
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
-import type { CodeCell } from "../src/notebook/nbformat";
-import { cellTimeoutError, expectNoKernelsLeft, useKernelTmp } from "./helpers/kernels";
+import { runNotebookFiles, type NotebookResult } from "../../src/notebook/execute";
+import type { CodeCell } from "../../src/notebook/nbformat";
+import { cellTimeoutError, expectNoKernelsLeft, useKernelTmp } from "../helpers/kernels";
 
-const NB = join(__dirname, "notebooks");
+const NB = join(__dirname, "..", "notebooks");
 const kernelTmp = useKernelTmp("nnlab-timeout-kernels-");
 
 it("interrupts or kills timed-out cells and continues with the next notebook", async () => {

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNotebook, type CodeCell, type Notebook, type Output } from "../src/notebook/nbformat";
-import { runNotebookFiles, type NotebookResult } from "../src/notebook/execute";
-import { expectNoKernelsLeft, useKernelTmp } from "./helpers/kernels";
+import { readNotebook, type CodeCell, type Notebook, type Output } from "../../src/notebook/nbformat";
+import { runNotebookFiles, type NotebookResult } from "../../src/notebook/execute";
+import { expectNoKernelsLeft, useKernelTmp } from "../helpers/kernels";
 
-const ROOT = join(__dirname, "..");
-const NB = join(__dirname, "notebooks");
+const ROOT = join(__dirname, "..", "..");
+const NB = join(__dirname, "..", "notebooks");
 const CLI = join(ROOT, "dist", "cli", "main.js");
 let work: string;
 

@@ -1,9 +1,9 @@
 // Array creation against numpy 1.24 (fixtures from tests/fixtures/gen_ops.py). arange and linspace
 // are held to bit-exact values: their formulas are numpy's own, with no libm involved.
 import { describe, expect, test } from "vitest";
-import { NDArray } from "../src/np/ndarray";
-import * as creation from "../src/np/creation";
-import { checkCase, loadCases } from "./fixtures/ops/replay";
+import { NDArray } from "../../src/np/ndarray";
+import * as creation from "../../src/np/creation";
+import { checkCase, loadCases } from "../fixtures/ops/replay";
 
 const fns = creation as unknown as Record<string, (...args: unknown[]) => unknown>;
 

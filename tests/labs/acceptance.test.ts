@@ -1,15 +1,15 @@
 // The issue's acceptance figures: the zero/ones initialisation traces of nn_model, the perceptron
 // on Iris, and the labs' test-case builders with their expected outputs.
 import { describe, expect, it } from "vitest";
-import * as shallow from "../src/labs/shallow";
-import * as deep from "../src/labs/deep";
-import * as logistic from "../src/labs/logistic";
-import * as testcases from "../src/labs/testcases";
-import { Perceptron } from "../src/labs/classic";
-import { percentF } from "../src/labs/printf";
-import { load_iris_perceptron } from "../src/datasets/iris";
-import { NDArray } from "../src/np/ndarray";
-import { TOLERANCE, captureOutput, decode, diff, loadJSON } from "./fixtures/labs/replay";
+import * as shallow from "../../src/labs/shallow";
+import * as deep from "../../src/labs/deep";
+import * as logistic from "../../src/labs/logistic";
+import * as testcases from "../../src/labs/testcases";
+import { Perceptron } from "../../src/labs/classic";
+import { percentF } from "../../src/labs/printf";
+import { load_iris_perceptron } from "../../src/datasets/iris";
+import { NDArray } from "../../src/np/ndarray";
+import { TOLERANCE, captureOutput, decode, diff, loadJSON } from "../fixtures/labs/replay";
 
 /** nn_model on nn_model_test_case() for two iterations, printing numpy-style after each update. */
 function trace(initializer: "zeros" | "ones", iterations = 2): string {

@@ -1,10 +1,10 @@
 // Elementwise ops and broadcasting against numpy 1.24 (fixtures from tests/fixtures/gen_ops.py),
 // plus checks of the strided broadcast iteration against a naive index computation.
 import { describe, expect, test } from "vitest";
-import { NDArray } from "../src/np/ndarray";
-import * as ops from "../src/np/ops";
-import { broadcastInto, broadcastShapes, broadcastTo, forEachRun } from "../src/np/broadcast";
-import { checkCase, loadCases } from "./fixtures/ops/replay";
+import { NDArray } from "../../src/np/ndarray";
+import * as ops from "../../src/np/ops";
+import { broadcastInto, broadcastShapes, broadcastTo, forEachRun } from "../../src/np/broadcast";
+import { checkCase, loadCases } from "../fixtures/ops/replay";
 
 const fns: Record<string, (...args: unknown[]) => unknown> = {
   ...(ops as unknown as Record<string, (...args: unknown[]) => unknown>),
