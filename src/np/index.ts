@@ -17,6 +17,7 @@ export {
 export { sum, mean, max, min, argmax, argmin, std, var_ as var, cumsum, amax, amin } from "./reduce";
 export type { ReduceOptions } from "./reduce";
 export { dot, matmul, outer, linalg } from "./linalg";
+export { ValueError, IndexError, AxisError, TypeError } from "./errors";
 export type { NormOrder } from "./linalg";
 export { array_str, array_repr, array2string, set_printoptions, get_printoptions, str, repr } from "./format";
 export type { PrintOptions, FormatOptions } from "./format";
