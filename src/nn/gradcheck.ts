@@ -9,14 +9,33 @@ function flatten(dict: Parameters, keys: readonly string[]): NDArray {
   return np.concatenate(keys.map((k) => dict[k].reshape(-1, 1)), 0);
 }
 
-/** [theta, keys]: the parameters as one (n, 1) column, and for each entry the name it came from. */
+/**
+ * All the parameters as one column vector theta, in the order W1, b1, W2, b2, ...
+ *
+ * Each array is flattened in row-major order. Mirrors the Gradient Checking lab's
+ * `dictionary_to_vector`.
+ *
+ * @param parameters - W1, b1, ..., WL, bL
+ * @returns [theta, keys]: theta of shape (n, 1), n the total number of entries, and for each row of theta the name it came from ("W1", ...)
+ * @example const [theta, keys] = nn.dictionary_to_vector(parameters);
+ */
 export function dictionary_to_vector(parameters: Parameters): [NDArray, string[]] {
   const keys = parameterKeys(parameters);
   const names = keys.flatMap((k) => new Array<string>(parameters[k].size).fill(k));
   return [flatten(parameters, keys), names];
 }
 
-/** The inverse of dictionary_to_vector: cuts theta back into arrays shaped like `like`'s. */
+/**
+ * The inverse of `dictionary_to_vector`: cuts the column theta back into W1, b1, W2, b2, ...
+ *
+ * The names and shapes come from `like`, so it works for any network (the Gradient Checking
+ * lab's `vector_to_dictionary` hard-codes its 3-layer shapes).
+ *
+ * @param theta - the parameters as one column, shape (n, 1)
+ * @param like - a dictionary with the wanted names and shapes (its values are not read)
+ * @returns the parameters, shaped like `like`'s W1, b1, ..., WL, bL
+ * @example const parameters = nn.vector_to_dictionary(theta, like);
+ */
 export function vector_to_dictionary(theta: NDArray, like: Parameters): Parameters {
   const out: Parameters = {};
   let offset = 0;
@@ -28,14 +47,35 @@ export function vector_to_dictionary(theta: NDArray, like: Parameters): Paramete
   return out;
 }
 
-/** dW1, db1, dW2, db2, ... as one (n, 1) column (other entries such as dA1 are left out). */
+/**
+ * The gradients dW1, db1, dW2, db2, ... as one column vector, in the order of `dictionary_to_vector`.
+ *
+ * Other entries, such as dA1, are left out. Mirrors the Gradient Checking lab's `gradients_to_vector`.
+ *
+ * @param gradients - dW1, db1, ..., dWL, dbL (and possibly other entries)
+ * @returns grad, shape (n, 1)
+ * @example const grad = nn.gradients_to_vector(grads);
+ */
 export function gradients_to_vector(gradients: Parameters): NDArray {
   return flatten(gradients, parameterKeys(gradients, "d"));
 }
 
-/** ||grad - gradapprox|| / (||grad|| + ||gradapprox||), where gradapprox[i] is
- *  (J(theta + epsilon e_i) - J(theta - epsilon e_i)) / (2 epsilon) and J(parameters) is the cost.
- *  Below 2e-7 the backward pass is taken to be right; print_msg prints the lab's verdict. */
+/**
+ * Gradient checking: compares backpropagation's gradients with difference quotients of the cost.
+ *
+ * For each parameter entry i, `gradapprox[i] = (J(theta + epsilon e_i) - J(theta - epsilon e_i)) / (2 epsilon)`;
+ * the result is `difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||)`. Below 2e-7 the
+ * backward pass is taken to be right. Mirrors the Gradient Checking lab's `gradient_check_n`, with
+ * the cost given as a function of the parameters instead of X and Y.
+ *
+ * @param parameters - W1, b1, ..., WL, bL, the point at which to check
+ * @param gradients - dW1, db1, ..., dWL, dbL from backpropagation at that point
+ * @param J - the cost as a function of a parameter dictionary (close over X and Y)
+ * @param epsilon - the nudge applied to each entry; default 1e-7
+ * @param print_msg - print the lab's verdict, in colour; default false
+ * @returns difference, a number: below 2e-7 when the gradients agree
+ * @example const difference = nn.gradient_check_n(parameters, grads, (p) => deep.compute_cost(deep.L_model_forward(X, p)[0], Y));
+ */
 export function gradient_check_n(
   parameters: Parameters, gradients: Parameters, J: (parameters: Parameters) => number,
   epsilon = 1e-7, print_msg = false,

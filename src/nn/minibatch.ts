@@ -3,6 +3,21 @@
 import * as np from "../np";
 import type { NDArray } from "../np/ndarray";
 
+/**
+ * Shuffled mini-batches: one random permutation of the examples, cut into batches of mini_batch_size.
+ *
+ * Seeds the global np.random with `seed`, shuffles the columns of X and Y with one
+ * `np.random.permutation(m)`, then cuts complete batches; the last batch holds the
+ * m % mini_batch_size examples left over. Mirrors the Optimization Methods lab's
+ * `random_mini_batches`.
+ *
+ * @param X - the inputs, shape (n_x, m), one column per example
+ * @param Y - the labels, shape (n_y, m)
+ * @param mini_batch_size - examples per batch; default 64 (powers of two are usual)
+ * @param seed - the seed for np.random, so batches are reproducible; default 0
+ * @returns the batches, an array of [mini_batch_X (n_x, size), mini_batch_Y (n_y, size)] pairs
+ * @example const minibatches = nn.random_mini_batches(X, Y, 64, 0);
+ */
 export function random_mini_batches(X: NDArray, Y: NDArray, mini_batch_size = 64, seed = 0): [NDArray, NDArray][] {
   np.random.seed(seed);
   const m = X.shape[1];
