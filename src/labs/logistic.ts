@@ -35,7 +35,7 @@ export function propagate(w: NDArray, b: number, X: NDArray, Y: ArrayLike): [Gra
 export function optimize(
   w: NDArray, b: number, X: NDArray, Y: ArrayLike, num_iterations = 100, learning_rate = 0.009, print_cost = false,
 ): [{ w: NDArray; b: number }, Grads, number[]] {
-  if (num_iterations < 1) throw new Error("optimize needs num_iterations >= 1 to return the last gradients");
+  if (num_iterations < 1) throw new np.ValueError("optimize needs num_iterations >= 1 to return the last gradients");
   const costs: number[] = [];
   let grads!: Grads;
   for (let i = 0; i < num_iterations; i++) {

@@ -3,6 +3,7 @@
 // materialising copies.
 import { NDArray, shapeSize } from "./ndarray";
 import { shapeTuple } from "./shape";
+import { ValueError } from "./errors";
 
 /** The shape numpy broadcasts the given shapes to (np.broadcast_shapes, the ufunc rule). */
 export function broadcastShapes(...shapes: number[][]): number[] {
@@ -16,7 +17,7 @@ export function broadcastShapes(...shapes: number[][]): number[] {
       const o = out[lead + i];
       if (d === o || d === 1) continue;
       if (o !== 1) {
-        throw new Error(`operands could not be broadcast together with shapes ${shapes.map(shapeTuple).join(" ")} `);
+        throw new ValueError(`operands could not be broadcast together with shapes ${shapes.map(shapeTuple).join(" ")} `);
       }
       out[lead + i] = d;
     }
@@ -33,9 +34,9 @@ function stretches(from: readonly number[], to: readonly number[]): boolean {
 /** np.broadcast_to, materialised: storage is always contiguous, so the result is a new array
  *  (numpy returns a read-only view; nothing here writes through one). */
 export function broadcastTo(a: NDArray, shape: number[]): NDArray {
-  if (shape.some((d) => d < 0)) throw new Error("all elements of broadcast shape must be non-negative");
+  if (shape.some((d) => d < 0)) throw new ValueError("all elements of broadcast shape must be non-negative");
   if (a.ndim > shape.length) {
-    throw new Error(
+    throw new ValueError(
       shape.length === 0
         ? "cannot broadcast a non-scalar to a scalar array"
         : "input operand has more dimensions than allowed by the axis remapping",
@@ -43,7 +44,7 @@ export function broadcastTo(a: NDArray, shape: number[]): NDArray {
   }
   if (!stretches(a.shape, shape)) {
     // numpy's nditer message, two spaces included.
-    throw new Error(
+    throw new ValueError(
       "operands could not be broadcast together with remapped shapes [original->remapped]: " +
         `${shapeTuple(a.shape)}  and requested shape ${shapeTuple(shape)}`,
     );
@@ -65,7 +66,7 @@ export function broadcastInto(value: NDArray, shape: number[]): NDArray {
   while (value.ndim - lead > shape.length && value.shape[lead] === 1) lead++;
   const src = lead ? new NDArray(value.data, value.shape.slice(lead), value.dtype) : value;
   if (!stretches(src.shape, shape)) {
-    throw new Error(`could not broadcast input array from shape ${shapeTuple(value.shape)} into shape ${shapeTuple(shape)}`);
+    throw new ValueError(`could not broadcast input array from shape ${shapeTuple(value.shape)} into shape ${shapeTuple(shape)}`);
   }
   return broadcastTo(src, shape);
 }

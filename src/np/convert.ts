@@ -1,6 +1,7 @@
 // array_like -> NDArray: the one place nested JS arrays are validated and flattened.
 import { NDArray, shapeStr, type ArrayLike, type DType, type NestedArray } from "./ndarray";
 import { operandDType } from "./dtype";
+import { ValueError } from "./errors";
 
 /** np.asarray: NDArrays pass through unchanged (no copy); everything else is converted. */
 export function asarray(x: ArrayLike, dtype?: DType): NDArray {
@@ -54,9 +55,9 @@ function fromNested(x: NestedArray, dtype: DType): NDArray {
   return new NDArray(out, shape, dtype);
 }
 
-function ragged(shape: number[], depth: number, path: number[]): Error {
+function ragged(shape: number[], depth: number, path: number[]): ValueError {
   const where = path.length ? `at index [${path.join("][")}]` : "at the top level";
-  return new Error(
+  return new ValueError(
     "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
       `${depth} dimensions. The detected shape was ${shapeStr(shape.slice(0, depth))} + inhomogeneous part ` +
       `(${where}: expected ${depth < shape.length ? `a list of length ${shape[depth]}` : "a number"})`,

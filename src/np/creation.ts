@@ -4,6 +4,7 @@ import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
 import { operandDType } from "./dtype";
 import { broadcastInto } from "./broadcast";
+import { ValueError, ZeroDivisionError } from "./errors";
 
 /** A shape as numpy accepts it: one length, or a list of lengths. */
 export type ShapeLike = number | readonly number[];
@@ -15,7 +16,7 @@ function toShape(shape: ShapeLike): number[] {
   const dims = typeof shape === "number" ? [shape] : [...shape];
   for (const d of dims) {
     if (!Number.isInteger(d)) throw new TypeError("'float' object cannot be interpreted as an integer");
-    if (d < 0) throw new Error("negative dimensions are not allowed");
+    if (d < 0) throw new ValueError("negative dimensions are not allowed");
   }
   return dims;
 }
@@ -71,7 +72,7 @@ export function arange(start: number, stop?: number | null, step?: number | null
   if (stop === undefined || stop === null) [start, stop] = [0, start];
   step ??= 1;
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
-  if (step === 0) throw new Error(allInt ? "division by zero" : "float division by zero");
+  if (step === 0) throw new ZeroDivisionError(allInt ? "division by zero" : "float division by zero");
   const dt = dtype ?? (allInt ? "int64" : "float64");
   const len = arangeLength(stop - start, step);
   if (dt === "bool" && len > 2) {
@@ -91,12 +92,12 @@ export function arange(start: number, stop?: number | null, step?: number | null
 
 function arangeLength(delta: number, step: number): number {
   const q = delta / step;
-  if (Number.isNaN(q)) throw new Error("arange: cannot compute length");
+  if (Number.isNaN(q)) throw new ValueError("arange: cannot compute length");
   // A quotient that underflowed (or a step of ±inf) still yields one element when it points
   // forward, as in numpy's _calc_length.
   if (q === 0 && delta !== 0) return Object.is(q, -0) ? 0 : 1;
   const len = Math.ceil(q);
-  if (len > Number.MAX_SAFE_INTEGER) throw new Error("Maximum allowed size exceeded");
+  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError("Maximum allowed size exceeded");
   return Math.max(len, 0);
 }
 
@@ -104,7 +105,7 @@ function arangeLength(delta: number, step: number): number {
  *  (or (i / div) * delta + start when the step underflows to 0), the last one set to stop. */
 export function linspace(start: number, stop: number, num = 50, endpoint = true): NDArray {
   if (!Number.isInteger(num)) throw new TypeError("'float' object cannot be interpreted as an integer");
-  if (num < 0) throw new Error(`Number of samples, ${num}, must be non-negative.`);
+  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
   const step = delta / div;

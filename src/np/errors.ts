@@ -28,6 +28,29 @@ Object.defineProperty(IndexError, Symbol.hasInstance, {
   },
 });
 
+/** Python's ZeroDivisionError (np.arange with a step of 0). */
+export class ZeroDivisionError extends Error {}
+ZeroDivisionError.prototype.name = "ZeroDivisionError";
+
+/** Python's OverflowError: a value too large for the conversion asked for (int(inf), a range that
+ *  exceeds a double). */
+export class OverflowError extends Error {}
+OverflowError.prototype.name = "OverflowError";
+
+/** The name of a JS value's Python counterpart, as Python's messages print it ("'float' object
+ *  cannot be interpreted as an integer"): an integral number is an int, any other a float. */
+export function pyTypeName(x: unknown): string {
+  if (x === null || x === undefined) return "NoneType";
+  if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
+  if (typeof x === "boolean") return "bool";
+  if (typeof x === "string") return "str";
+  if (typeof x === "bigint") return "int";
+  if (typeof x === "function") return "function";
+  if (Array.isArray(x)) return "list";
+  if (typeof x === "object" && (x as object).constructor?.name === "NDArray") return "numpy.ndarray";
+  return "dict";
+}
+
 /** JavaScript's TypeError, which is also Python's name for a wrong argument type. */
 const TypeErrorClass = TypeError;
 export { TypeErrorClass as TypeError };

@@ -3,6 +3,7 @@
 // numpy's Dragon4; the few cases where they cannot (exact ties, digits past the shortest form)
 // are decided with BigInt arithmetic on the double's exact binary value.
 import { NDArray, shapeStr, type DType } from "./ndarray";
+import { ValueError } from "./errors";
 
 export type FloatMode = "fixed" | "unique" | "maxprec" | "maxprec_equal";
 export type SignMode = "-" | "+" | " ";
@@ -47,17 +48,17 @@ const FLOAT_MODES: readonly FloatMode[] = ["fixed", "unique", "maxprec", "maxpre
 
 function checkOptions(opts: Partial<PrintOptions>): void {
   if (opts.floatmode !== undefined && !FLOAT_MODES.includes(opts.floatmode)) {
-    throw new Error(`floatmode option must be one of ${FLOAT_MODES.map((m) => `"${m}"`).join(", ")}`);
+    throw new ValueError(`floatmode option must be one of ${FLOAT_MODES.map((m) => `"${m}"`).join(", ")}`);
   }
   if (opts.sign !== undefined && !["-", "+", " "].includes(opts.sign)) {
-    throw new Error("sign option must be one of ' ', '+', or '-'");
+    throw new ValueError("sign option must be one of ' ', '+', or '-'");
   }
   if (opts.threshold !== undefined && Number.isNaN(opts.threshold)) {
-    throw new Error("threshold must be non-NAN, try sys.maxsize for untruncated representation");
+    throw new ValueError("threshold must be non-NAN, try sys.maxsize for untruncated representation");
   }
   if (opts.precision !== undefined) {
     if (!Number.isInteger(opts.precision)) throw new TypeError("precision must be an integer");
-    if (opts.precision < 0) throw new Error("precision must be >= 0");
+    if (opts.precision < 0) throw new ValueError("precision must be >= 0");
   }
 }
 

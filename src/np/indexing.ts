@@ -7,21 +7,22 @@ import { asarray } from "./convert";
 import { broadcastShapes, broadcastTo, forEachRun } from "./broadcast";
 import { resultDType } from "./dtype";
 import { normalizeAxis, shapeTuple } from "./shape";
+import { IndexError, OverflowError, ValueError } from "./errors";
 
 const ONLY_VALID =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
 
-function outOfBounds(i: number, axis: number, n: number): Error {
-  return new Error(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+function outOfBounds(i: number, axis: number, n: number): IndexError {
+  return new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
 }
 
-function tooManyIndices(ndim: number, count: number): Error {
-  return new Error(`too many indices for array: array is ${ndim}-dimensional, but ${count} were indexed`);
+function tooManyIndices(ndim: number, count: number): IndexError {
+  return new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${count} were indexed`);
 }
 
 /** One integer index resolved against an axis of length n (negative counts from the end). */
 function resolveIndex(i: number, n: number, axis: number): number {
-  if (!Number.isInteger(i)) throw new Error(ONLY_VALID);
+  if (!Number.isInteger(i)) throw new IndexError(ONLY_VALID);
   if (i < -n || i >= n) throw outOfBounds(i, axis, n);
   return i < 0 ? i + n : i;
 }
@@ -31,7 +32,8 @@ function storeValue(v: number | boolean, dtype: DType): number {
   const x = Number(v);
   if (dtype === "bool") return x !== 0 ? 1 : 0;
   if (dtype === "int64") {
-    if (!Number.isFinite(x)) throw new Error(`cannot convert float ${x !== x ? "NaN" : "infinity"} to integer`);
+    if (x !== x) throw new ValueError("cannot convert float NaN to integer");
+    if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
     return Math.trunc(x) + 0; // + 0 turns -0 into 0: int64 has no negative zero
   }
   return x;
@@ -46,7 +48,7 @@ function scalarOut(v: number, dtype: DType): number | boolean {
 function elementOffset(a: NDArray, index: readonly number[]): number {
   if (index.length > a.ndim) throw tooManyIndices(a.ndim, index.length);
   if (index.length < a.ndim) {
-    throw new Error(
+    throw new IndexError(
       `get/set take one integer index per axis (${a.ndim} for this array, ${index.length} given); use slice() for sub-arrays`,
     );
   }
@@ -62,7 +64,7 @@ export function getElement(a: NDArray, index: readonly number[]): number {
 
 /** a[i, j, ...] = value; `indexAndValue` is the indices followed by the value. */
 export function setElement(a: NDArray, indexAndValue: readonly number[]): void {
-  if (indexAndValue.length === 0) throw new Error("set needs the indices followed by the value");
+  if (indexAndValue.length === 0) throw new TypeError("set needs the indices followed by the value");
   const value = indexAndValue[indexAndValue.length - 1];
   a.data[elementOffset(a, indexAndValue.slice(0, -1))] = storeValue(value, a.dtype);
 }
@@ -70,16 +72,16 @@ export function setElement(a: NDArray, indexAndValue: readonly number[]): void {
 /** numpy's a.item(*args): no index needs a size-1 array, one index is flat, n indices are n-d. */
 export function item(a: NDArray, index: readonly number[]): number | boolean {
   if (index.length === 0) {
-    if (a.size !== 1) throw new Error("can only convert an array of size 1 to a Python scalar");
+    if (a.size !== 1) throw new ValueError("can only convert an array of size 1 to a Python scalar");
     return scalarOut(a.data[0], a.dtype);
   }
   if (index.length === 1) {
     const i = index[0];
     if (!Number.isInteger(i)) throw new TypeError("'float' object cannot be interpreted as an integer");
-    if (i < -a.size || i >= a.size) throw new Error(`index ${i} is out of bounds for size ${a.size}`);
+    if (i < -a.size || i >= a.size) throw new IndexError(`index ${i} is out of bounds for size ${a.size}`);
     return scalarOut(a.data[i < 0 ? i + a.size : i], a.dtype);
   }
-  if (index.length !== a.ndim) throw new Error("incorrect number of indices for array");
+  if (index.length !== a.ndim) throw new ValueError("incorrect number of indices for array");
   return scalarOut(a.data[elementOffset(a, index)], a.dtype);
 }
 
@@ -95,11 +97,11 @@ type Entry =
 function parseSlice(text: string, n: number, axis: number): Entry {
   const parts = text.split(":").map((p) => p.trim());
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== "" && !/^[+-]?\d+$/.test(p))) {
-    throw new Error(ONLY_VALID);
+    throw new IndexError(ONLY_VALID);
   }
   const [startText, stopText, stepText = ""] = parts;
   const step = stepText === "" ? 1 : Number(stepText);
-  if (step === 0) throw new Error("slice step cannot be zero");
+  if (step === 0) throw new ValueError("slice step cannot be zero");
   const clamp = (text: string, fallback: number): number => {
     if (text === "") return fallback;
     let v = Number(text);
@@ -124,7 +126,7 @@ function indexArray(x: number[] | NDArray): NDArray {
   if (arr.dtype === "float64") {
     // JS arrays arrive as float64: integral values are what numpy sees as an int list.
     if (!(x instanceof NDArray) && arr.data.every(Number.isInteger)) return new NDArray(arr.data, arr.shape, "int64");
-    throw new Error(x instanceof NDArray ? "arrays used as indices must be of integer (or boolean) type" : ONLY_VALID);
+    throw new IndexError(x instanceof NDArray ? "arrays used as indices must be of integer (or boolean) type" : ONLY_VALID);
   }
   return arr;
 }
@@ -157,7 +159,7 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
     if (ix instanceof NDArray && ix.dtype === "bool") return n + ix.ndim;
     return n + 1;
   }, 0);
-  if (items.filter((ix) => ix === "...").length > 1) throw new Error("an index can only have a single ellipsis ('...')");
+  if (items.filter((ix) => ix === "...").length > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (consumed > a.ndim) throw tooManyIndices(a.ndim, consumed);
   const entries: Entry[] = [];
   let axis = 0;
@@ -170,11 +172,11 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
     else if (typeof ix === "string") entries.push(parseSlice(ix, a.shape[axis], axis++));
     else if (typeof ix === "number") entries.push({ kind: "int", axis, index: resolveIndex(ix, a.shape[axis], axis++) });
     else if (ix instanceof NDArray && ix.dtype === "bool") {
-      if (ix.ndim === 0) throw new Error("0-d boolean indices are not supported");
+      if (ix.ndim === 0) throw new IndexError("0-d boolean indices are not supported");
       ix.shape.forEach((m, k) => {
         const n = a.shape[axis + k];
         if (m !== n) {
-          throw new Error(
+          throw new IndexError(
             `boolean index did not match indexed array along dimension ${axis + k}; dimension is ${n} ` +
               `but corresponding boolean dimension is ${m}`,
           );
@@ -190,7 +192,7 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
       const data = new Float64Array(ix.size);
       for (let i = 0; i < data.length; i++) data[i] = resolveIndex(ix.data[i], n, axis);
       entries.push({ kind: "array", axis: axis++, indices: new NDArray(data, ix.shape, "int64") });
-    } else throw new Error(ONLY_VALID);
+    } else throw new IndexError(ONLY_VALID);
   }
   fullSlices(a.ndim - axis);
   return entries;
@@ -275,7 +277,7 @@ function advancedGroup(arrays: { axis: number; indices: NDArray }[], strides: nu
   try {
     dims = broadcastShapes(...arrays.map((x) => x.indices.shape));
   } catch {
-    throw new Error(
+    throw new IndexError(
       "shape mismatch: indexing arrays could not be broadcast together with shapes " +
         `${arrays.map((x) => shapeTuple(x.indices.shape)).join(" ")} `,
     );
@@ -358,7 +360,7 @@ export function setItem(a: NDArray, index: readonly Index[], value: ArrayLike): 
     vShape.length <= plan.shape.length &&
     vShape.every((d, k) => d === 1 || d === plan.shape[plan.shape.length - vShape.length + k]);
   if (!fits) {
-    throw new Error(
+    throw new ValueError(
       plan.advanced
         ? `shape mismatch: value array of shape ${shapeTuple(v.shape)} could not be broadcast to indexing result of shape ${shapeTuple(plan.shape)}`
         : `could not broadcast input array from shape ${shapeTuple(v.shape)} into shape ${shapeTuple(plan.shape)}`,
@@ -371,7 +373,7 @@ export function setItem(a: NDArray, index: readonly Index[], value: ArrayLike): 
 /** np.putmask(a, mask, values): a.flat[n] = values.flat[n % values.size] wherever mask.flat[n]. */
 export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
   const m = asarray(mask);
-  if (m.size !== a.size) throw new Error("putmask: mask and data must be the same size");
+  if (m.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
   const v = asarray(values, a.dtype).data;
   if (v.length === 0) return;
   const md = m.data;
@@ -422,7 +424,7 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
 export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
   const c = asarray(condition);
   if (x === undefined && y === undefined) return nonzero(c);
-  if (x === undefined || y === undefined) throw new Error("either both or neither of x and y should be given");
+  if (x === undefined || y === undefined) throw new ValueError("either both or neither of x and y should be given");
   const xa = asarray(x);
   const ya = asarray(y);
   const shape = broadcastShapes(c.shape, xa.shape, ya.shape);

@@ -3,6 +3,7 @@
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
 import { promote } from "./dtype";
+import { ValueError } from "./errors";
 import { gemm } from "./kernels/gemm";
 import { normalizeAxis as resolveAxis, shapeTuple } from "./shape";
 
@@ -37,7 +38,7 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   const k = x.shape[x.ndim - 1];
   const yk = Math.max(y.ndim - 2, 0);
   if (y.shape[yk] !== k) {
-    throw new Error(
+    throw new ValueError(
       `shapes ${shapeTuple(x.shape)} and ${shapeTuple(y.shape)} not aligned: ` +
         `${k} (dim ${x.ndim - 1}) != ${y.shape[yk]} (dim ${yk})`,
     );
@@ -73,7 +74,7 @@ export function matmul(a: ArrayLike, b: ArrayLike): NDArray {
   const x = asarray(a), y = asarray(b);
   [x, y].forEach((t, i) => {
     if (t.ndim === 0) {
-      throw new Error(
+      throw new ValueError(
         `matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${MATMUL_SIGNATURE} requires 1)`,
       );
     }
@@ -82,7 +83,7 @@ export function matmul(a: ArrayLike, b: ArrayLike): NDArray {
   const ys = y.ndim === 1 ? [y.shape[0], 1] : y.shape;
   const m = xs[xs.length - 2], k = xs[xs.length - 1], n = ys[ys.length - 1];
   if (ys[ys.length - 2] !== k) {
-    throw new Error(
+    throw new ValueError(
       `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${MATMUL_SIGNATURE} ` +
         `(size ${ys[ys.length - 2]} is different from ${k})`,
     );
@@ -119,7 +120,7 @@ function broadcastBatch(
     if (u !== v && u !== 1 && v !== 1) {
       const remap = (shape: number[], b: number[]) =>
         `${shapeTuple(shape)}->${shapeTuple([...b, ...Array<string>(shape.length - b.length).fill("newaxis")])}`;
-      throw new Error(
+      throw new ValueError(
         "operands could not be broadcast together with remapped shapes [original->remapped]: " +
           `${remap(xShape, xBatch)} ${remap(yShape, yBatch)}  and requested shape ${shapeTuple(core)}`,
       );
@@ -189,7 +190,7 @@ function norm(
   let out: NDArray;
   if (axes.length === 1) out = vectorNorm(arr, normalizeAxis(axes[0], nd), ord, keepdims);
   else if (axes.length === 2) out = matrixNorm(arr, normalizeAxis(axes[0], nd), normalizeAxis(axes[1], nd), ord, keepdims);
-  else throw new Error("Improper number of dimensions to norm.");
+  else throw new ValueError("Improper number of dimensions to norm.");
   return axis === null && !keepdims ? out.data[0] : out;
 }
 
@@ -221,8 +222,8 @@ function sumOfSquares(data: Float64Array, start = 0, stride = 1, len = data.leng
   return s;
 }
 
-function noIdentity(op: "maximum" | "minimum"): Error {
-  return new Error(`zero-size array to reduction operation ${op} which has no identity`);
+function noIdentity(op: "maximum" | "minimum"): ValueError {
+  return new ValueError(`zero-size array to reduction operation ${op} which has no identity`);
 }
 
 /** max (or min) that propagates NaN, as numpy's does, and refuses empty input as numpy does. */
@@ -238,7 +239,7 @@ function extreme(values: Float64Array, largest: boolean): number {
 }
 
 function vectorNorm(arr: NDArray, axis: number, ord: NormOrder, keepdims: boolean): NDArray {
-  if (typeof ord === "string") throw new Error(`Invalid norm order '${ord}' for vectors`);
+  if (typeof ord === "string") throw new ValueError(`Invalid norm order '${ord}' for vectors`);
   const len = arr.shape[axis], stride = arr.strides[axis];
   const starts = laneStarts(arr, [axis]);
   const out = new Float64Array(starts.length);
@@ -265,7 +266,7 @@ function laneNorm(v: Float64Array, ord: number | null): number {
 }
 
 function matrixNorm(arr: NDArray, rowAxis: number, colAxis: number, ord: NormOrder, keepdims: boolean): NDArray {
-  if (rowAxis === colAxis) throw new Error("Duplicate axes given.");
+  if (rowAxis === colAxis) throw new ValueError("Duplicate axes given.");
   const f = matrixNormOf(ord);
   const rows = arr.shape[rowAxis], cols = arr.shape[colAxis];
   const rs = arr.strides[rowAxis], cs = arr.strides[colAxis];
@@ -291,7 +292,7 @@ function matrixNormOf(ord: NormOrder): MatrixNorm {
     case -Infinity: return (mat, r, c) => extreme(absLineSums(mat, r, c, true), false);
     case null: case "fro": case "f": return (mat) => Math.sqrt(sumOfSquares(mat));
     case "nuc": return (mat, r, c) => singularValues(mat, r, c).reduce((s, v) => s + v, 0);
-    default: throw new Error("Invalid norm order for matrices.");
+    default: throw new ValueError("Invalid norm order for matrices.");
   }
 }
 

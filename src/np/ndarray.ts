@@ -10,6 +10,7 @@ import * as indexing from "./indexing";
 import * as linalg from "./linalg";
 import * as format from "./format";
 import type { ReduceOptions } from "./reduce";
+import { ValueError } from "./errors";
 
 export type DType = "float64" | "int64" | "bool";
 export type Shape = number[];
@@ -39,7 +40,7 @@ export class NDArray {
 
   constructor(data: Float64Array, shape: readonly number[], dtype: DType = "float64") {
     if (data.length !== shapeSize(shape)) {
-      throw new Error(`cannot create array of shape ${shapeStr(shape)} from ${data.length} values`);
+      throw new ValueError(`cannot create array of shape ${shapeStr(shape)} from ${data.length} values`);
     }
     this.data = data;
     this.shape = [...shape];

@@ -10,6 +10,7 @@ import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
 import { promote, scalarKind } from "./dtype";
 import { broadcastShapes, forEachRun } from "./broadcast";
+import { ValueError } from "./errors";
 
 /** n elements: out[o..o+n) from a[ia], a[ia+sa], ... and b[ib], b[ib+sb], ... */
 type BinaryLoop = (
@@ -161,7 +162,7 @@ function cPow(x: number, y: number): number {
 
 /** numpy's integer power: exact square-and-multiply (exact while results stay below 2^53). */
 function intPow(x: number, y: number): number {
-  if (y < 0) throw new Error(NEGATIVE_INT_POWER);
+  if (y < 0) throw new ValueError(NEGATIVE_INT_POWER);
   let result = 1;
   for (let base = x, e = y; e > 0; e = Math.floor(e / 2), base *= base) if (e % 2 === 1) result *= base;
   return result;
@@ -222,7 +223,7 @@ export function clip(a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | n
   const A = toArray(a);
   const lo = a_min == null ? null : scalarNanToInf(toArray(a_min), -Infinity);
   const hi = a_max == null ? null : scalarNanToInf(toArray(a_max), Infinity);
-  if (lo === null && hi === null) throw new Error("One of max or min must be given");
+  if (lo === null && hi === null) throw new ValueError("One of max or min must be given");
   const given = [A, ...(lo ? [lo] : []), ...(hi ? [hi] : [])];
   const shape = broadcastShapes(...given.map((x) => x.shape));
   const dtype = given.map((x) => x.dtype).reduce(promote);

@@ -10,6 +10,7 @@
 // numpy's tuple) it returns an NDArray.
 import { randomFillSync } from "node:crypto";
 import { asarray } from "./convert";
+import { IndexError, OverflowError, ValueError } from "./errors";
 import { log } from "./libm";
 import { MT19937, MT_N } from "./mt19937";
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
@@ -90,15 +91,15 @@ export class RandomState {
   set_state(state: LegacyStateInput): void {
     if (!Array.isArray(state)) throw new TypeError("state must be a dict or a tuple.");
     if (state[0] !== "MT19937") {
-      throw new Error("set_state can only be used with legacy MT19937state instances.");
+      throw new ValueError("set_state can only be used with legacy MT19937state instances.");
     }
     const key = state[1] instanceof NDArray ? state[1].data : state[1];
-    if (key == null || key.length !== MT_N) throw new Error(`state must be ${MT_N} elements`);
+    if (key == null || key.length !== MT_N) throw new ValueError(`state must be ${MT_N} elements`);
     for (let i = 0; i < MT_N; i++) {
-      if (!isUint32(key[i])) throw new Error("state key values must be integers between 0 and 2**32 - 1");
+      if (!isUint32(key[i])) throw new ValueError("state key values must be integers between 0 and 2**32 - 1");
     }
     const pos = state[2];
-    if (!Number.isInteger(pos) || pos < 0 || pos > MT_N) throw new Error(`pos must be between 0 and ${MT_N}`);
+    if (!Number.isInteger(pos) || pos < 0 || pos > MT_N) throw new ValueError(`pos must be between 0 and ${MT_N}`);
     this.mt.key.set(key);
     this.mt.pos = pos;
     this.hasGauss = state.length > 3 ? Boolean(state[3]) : false;
@@ -135,7 +136,7 @@ export class RandomState {
     const kw = bindArgs("uniform", ["low", "high", "size"], args);
     const low = scalarParam("uniform", "low", kw.low, 0);
     const range = scalarParam("uniform", "high", kw.high, 1) - low;
-    if (!Number.isFinite(range)) throw new RangeError("Range exceeds valid bounds");
+    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
     return this.fill(sizeShape(kw.size), () => low + range * this.mt.nextDouble());
   }
 
@@ -163,7 +164,7 @@ export class RandomState {
     const kw = bindArgs("normal", ["loc", "scale", "size"], args);
     const loc = scalarParam("normal", "loc", kw.loc, 0);
     const scale = scalarParam("normal", "scale", kw.scale, 1);
-    if (scale < 0 || Object.is(scale, -0)) throw new Error("scale < 0");
+    if (scale < 0 || Object.is(scale, -0)) throw new ValueError("scale < 0");
     return this.fill(sizeShape(kw.size), () => loc + scale * this.gauss());
   }
 
@@ -194,13 +195,13 @@ export class RandomState {
   /** A random permutation of arange(x), or a shuffled copy of x (along axis 0). */
   permutation(x: number | ArrayLike): NDArray {
     if (typeof x === "number") {
-      if (!Number.isInteger(x)) throw new RangeError("x must be an integer or at least 1-dimensional");
+      if (!Number.isInteger(x)) throw new IndexError("x must be an integer or at least 1-dimensional");
       const out = new NDArray(arangeData(Math.max(x, 0)), [Math.max(x, 0)], "int64");
       this.shuffle(out);
       return out;
     }
     const arr = asarray(x);
-    if (arr.ndim < 1) throw new RangeError("x must be an integer or at least 1-dimensional");
+    if (arr.ndim < 1) throw new IndexError("x must be an integer or at least 1-dimensional");
     // Shuffling a copy swaps the same rows as numpy's shuffled index array would pick.
     const out = arr.copy();
     this.shuffle(out);
@@ -257,15 +258,15 @@ export class RandomState {
     if (typeof a === "number" || (a instanceof NDArray && a.ndim === 0)) {
       popSize = typeof a === "number" ? a : a.data[0];
       if (!Number.isInteger(popSize) || (a instanceof NDArray && a.dtype === "float64")) {
-        throw new Error("a must be 1-dimensional or an integer");
+        throw new ValueError("a must be 1-dimensional or an integer");
       }
-      if (popSize <= 0 && count !== 0) throw new Error("a must be greater than 0 unless no samples are taken");
+      if (popSize <= 0 && count !== 0) throw new ValueError("a must be greater than 0 unless no samples are taken");
     } else {
       if (a === undefined) throw new TypeError("choice() missing required argument 'a' (pos 1)");
       pool = asarray(a as ArrayLike);
-      if (pool.ndim !== 1) throw new Error("a must be 1-dimensional");
+      if (pool.ndim !== 1) throw new ValueError("a must be 1-dimensional");
       popSize = pool.shape[0];
-      if (popSize === 0 && count !== 0) throw new Error("'a' cannot be empty unless no samples are taken");
+      if (popSize === 0 && count !== 0) throw new ValueError("'a' cannot be empty unless no samples are taken");
     }
     const p = kw.p == null ? null : checkProbabilities(kw.p as ArrayLike, popSize);
 
@@ -281,8 +282,8 @@ export class RandomState {
         idx = n === 0 ? new Float64Array(0) : this.fillData(n, this.boundedInt(0, popSize));
       }
     } else {
-      if (count > popSize) throw new Error("Cannot take a larger sample than population when 'replace=False'");
-      if (count < 0) throw new Error("Negative dimensions are not allowed");
+      if (count > popSize) throw new ValueError("Cannot take a larger sample than population when 'replace=False'");
+      if (count < 0) throw new ValueError("Negative dimensions are not allowed");
       sizeShape(dims); // rejects the negative dimensions a positive count can hide
       idx = p !== null ? this.choiceWeightedUnique(p, count) : this.permutation(popSize).data.subarray(0, count);
     }
@@ -305,9 +306,9 @@ export class RandomState {
       throw new TypeError(`binomial() missing required argument '${kw.n === undefined ? "n" : "p"}'`);
     }
     const p = scalarParam("binomial", "p", kw.p, 0);
-    if (!(p >= 0 && p <= 1)) throw new Error("p < 0, p > 1 or p is NaN");
+    if (!(p >= 0 && p <= 1)) throw new ValueError("p < 0, p > 1 or p is NaN");
     const n = toInt("binomial", "n", kw.n);
-    if (n < 0) throw new Error("n < 0");
+    if (n < 0) throw new ValueError("n < 0");
     return this.fill(sizeShape(kw.size), this.binomialSampler(n, p), "int64");
   }
 
@@ -372,9 +373,9 @@ export class RandomState {
   private boundedInt(low: number, high: number): () => number {
     const lowB = BigInt(low);
     const highB = BigInt(high) - 1n; // closed interval [low, high - 1]
-    if (lowB < INT64_MIN) throw new Error("low is out of bounds for int64");
-    if (highB > INT64_MAX) throw new Error("high is out of bounds for int64");
-    if (lowB > highB) throw new Error(low === 0 ? "high <= 0" : "low >= high");
+    if (lowB < INT64_MIN) throw new ValueError("low is out of bounds for int64");
+    if (highB > INT64_MAX) throw new ValueError("high is out of bounds for int64");
+    if (lowB > highB) throw new ValueError(low === 0 ? "high <= 0" : "low >= high");
     const rng = highB - lowB;
     // Values are exact doubles when both bounds are; otherwise add in BigInt and round once.
     const exact = Number.isSafeInteger(low) && Number.isSafeInteger(high);
@@ -408,7 +409,7 @@ export class RandomState {
   private choiceWeightedUnique(p: Float64Array, count: number): Float64Array {
     let positive = 0;
     for (const v of p) if (v > 0) positive++;
-    if (positive < count) throw new Error("Fewer non-zero entries in p than size");
+    if (positive < count) throw new ValueError("Fewer non-zero entries in p than size");
     const weights = p.slice();
     const found: number[] = [];
     while (found.length < count) {
@@ -595,7 +596,7 @@ function intDims(size: unknown): number[] {
 function sizeShape(size: unknown): number[] | null {
   if (size == null) return null;
   const dims = intDims(size);
-  if (dims.some((d) => d < 0)) throw new Error("negative dimensions are not allowed");
+  if (dims.some((d) => d < 0)) throw new ValueError("negative dimensions are not allowed");
   return dims;
 }
 
@@ -612,8 +613,8 @@ function scalarParam(fn: string, name: string, value: unknown, dflt: number): nu
 /** Python's int() of an integer parameter: truncation toward zero. */
 function toInt(fn: string, name: string, value: unknown): number {
   const v = scalarParam(fn, name, value, 0);
-  if (Number.isNaN(v)) throw new Error("cannot convert float NaN to integer");
-  if (!Number.isFinite(v)) throw new RangeError("cannot convert float infinity to integer");
+  if (Number.isNaN(v)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
   return Math.trunc(v);
 }
 
@@ -640,8 +641,8 @@ function arangeData(n: number): Float64Array {
 /** choice()'s checks on p, in numpy's order; returns p as doubles. */
 function checkProbabilities(p: ArrayLike, popSize: number): Float64Array {
   const arr = asarray(p);
-  if (arr.ndim !== 1) throw new Error("'p' must be 1-dimensional");
-  if (arr.size !== popSize) throw new Error("'a' and 'p' must have same size");
+  if (arr.ndim !== 1) throw new ValueError("'p' must be 1-dimensional");
+  if (arr.size !== popSize) throw new ValueError("'a' and 'p' must have same size");
   const data = Float64Array.from(arr.data);
   // Kahan summation, as numpy's kahan_sum
   let sum = data.length ? data[0] : 0;
@@ -652,9 +653,9 @@ function checkProbabilities(p: ArrayLike, popSize: number): Float64Array {
     comp = t - sum - y;
     sum = t;
   }
-  if (Number.isNaN(sum)) throw new Error("probabilities contain NaN");
-  if (data.some((v) => v < 0)) throw new Error("probabilities are not non-negative");
-  if (Math.abs(sum - 1) > P_SUM_ATOL) throw new Error("probabilities do not sum to 1");
+  if (Number.isNaN(sum)) throw new ValueError("probabilities contain NaN");
+  if (data.some((v) => v < 0)) throw new ValueError("probabilities are not non-negative");
+  if (Math.abs(sum - 1) > P_SUM_ATOL) throw new ValueError("probabilities do not sum to 1");
   return data;
 }
 
@@ -695,17 +696,17 @@ function legacySeed(mt: MT19937, seed: unknown): void {
     if (!Number.isInteger(s)) {
       throw new TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
     }
-    if (s < 0 || s > 0xffffffff) throw new Error(SEED_RANGE);
+    if (s < 0 || s > 0xffffffff) throw new ValueError(SEED_RANGE);
     mt.seed(s);
     return;
   }
   const arr = asarray(seed as ArrayLike);
-  if (arr.size === 0) throw new Error("Seed must be non-empty");
+  if (arr.size === 0) throw new ValueError("Seed must be non-empty");
   if (!arr.data.every(Number.isInteger)) {
     throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
   }
-  if (arr.ndim !== 1) throw new Error("Seed array must be 1-d");
-  if (!arr.data.every((v) => v >= 0 && v <= 0xffffffff)) throw new Error(SEED_RANGE);
+  if (arr.ndim !== 1) throw new ValueError("Seed array must be 1-d");
+  if (!arr.data.every((v) => v >= 0 && v <= 0xffffffff)) throw new ValueError(SEED_RANGE);
   mt.seedByArray(arr.data);
 }
 

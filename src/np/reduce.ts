@@ -5,6 +5,7 @@
 // elements), while a kept run is accumulated row by row into the output.
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
+import { ValueError } from "./errors";
 import { normalizeAxes, normalizeAxis } from "./shape";
 
 export type ReduceOptions = { axis?: number | number[] | null; keepdims?: boolean; ddof?: number };
@@ -196,7 +197,7 @@ function reduceWith(a: ArrayLike, axisArg: AxisArg, keepdims: boolean | undefine
 }
 
 function requireNonEmpty(L: Layout, name: string): void {
-  if (L.count === 0) throw new Error(`zero-size array to reduction operation ${name} which has no identity`);
+  if (L.count === 0) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
 }
 
 const sumOf: Kernel = (a, L) => ({ data: sumKernel(a.data, L), dtype: a.dtype === "float64" ? "float64" : "int64" });
@@ -263,7 +264,7 @@ function argExtremum(a: ArrayLike, axisArg: AxisArg, keepdims: boolean | undefin
   const n = shp[ax] ?? 1;
   const outer = shapeSize(shp.slice(0, ax));
   const inner = shapeSize(shp.slice(ax + 1));
-  if (n === 0 && outer * inner > 0) throw new Error(`attempt to get ${name} of an empty sequence`);
+  if (n === 0 && outer * inner > 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
   const data = arr.data;
   const best = new Float64Array(outer * inner);
   const where = new Float64Array(outer * inner);

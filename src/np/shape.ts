@@ -4,6 +4,7 @@
 import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from "./ndarray";
 import { asarray, astype as castTo } from "./convert";
 import { promote } from "./dtype";
+import { AxisError, ValueError } from "./errors";
 
 /** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (), (2,newaxis). */
 export function shapeTuple(shape: readonly (number | string)[]): string {
@@ -21,7 +22,7 @@ function checkInteger(x: unknown): number {
 export function normalizeAxis(axis: number, ndim: number, prefix = ""): number {
   checkInteger(axis);
   if (axis < -ndim || axis >= ndim) {
-    throw new Error(`${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
+    throw new AxisError(`${prefix}axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
   return axis < 0 ? axis + ndim : axis;
 }
@@ -34,7 +35,7 @@ export function normalizeAxes(
   duplicateMessage = "duplicate value in 'axis'",
 ): number[] {
   const out = (typeof axis === "number" ? [axis] : axis).map((x) => normalizeAxis(x, ndim));
-  if (new Set(out).size !== out.length) throw new Error(duplicateMessage);
+  if (new Set(out).size !== out.length) throw new ValueError(duplicateMessage);
   return out;
 }
 
@@ -62,12 +63,12 @@ export function reshape(a: ArrayLike, newShape: number | readonly number[]): NDA
   const requested = typeof newShape === "number" ? [newShape] : [...newShape];
   requested.forEach(checkInteger);
   const unknown = requested.flatMap((d, i) => (d < 0 ? [i] : []));
-  if (unknown.length > 1) throw new Error("can only specify one unknown dimension");
+  if (unknown.length > 1) throw new ValueError("can only specify one unknown dimension");
   const known = requested.reduce((p, d) => (d < 0 ? p : p * d), 1);
   const resolved = [...requested];
   if (unknown.length === 1 && known !== 0 && arr.size % known === 0) resolved[unknown[0]] = arr.size / known;
   if (resolved.some((d) => d < 0) || shapeSize(resolved) !== arr.size) {
-    throw new Error(`cannot reshape array of size ${arr.size} into shape ${reshapeTuple(requested)}`);
+    throw new ValueError(`cannot reshape array of size ${arr.size} into shape ${reshapeTuple(requested)}`);
   }
   return new NDArray(arr.data.slice(), resolved, arr.dtype);
 }
@@ -93,7 +94,7 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
   } else {
     drop = normalizeAxes(axis, arr.ndim);
     if (drop.some((i) => arr.shape[i] !== 1)) {
-      throw new Error("cannot select an axis to squeeze out which has size not equal to one");
+      throw new ValueError("cannot select an axis to squeeze out which has size not equal to one");
     }
   }
   return new NDArray(arr.data.slice(), arr.shape.filter((_, i) => !drop.includes(i)), arr.dtype);
@@ -125,7 +126,7 @@ export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArra
   if (axes === undefined || axes === null) {
     perm = Array.from({ length: nd }, (_, i) => nd - 1 - i);
   } else {
-    if (axes.length !== nd) throw new Error("axes don't match array");
+    if (axes.length !== nd) throw new ValueError("axes don't match array");
     perm = normalizeAxes(axes, nd, "repeated axis in transpose");
   }
   return permuteAxes(arr, perm);
@@ -199,25 +200,25 @@ function copyStrided(
 // ---------------------------------------------------------------- joining
 
 export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 0): NDArray {
-  if (arrays.length === 0) throw new Error("need at least one array to concatenate");
+  if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
   let arrs = arrays.map((x) => asarray(x));
   if (axis === null) {
     arrs = arrs.map((x) => new NDArray(x.data, [x.size], x.dtype));
     axis = 0;
   }
   const first = arrs[0];
-  if (first.ndim === 0) throw new Error("zero-dimensional arrays cannot be concatenated");
+  if (first.ndim === 0) throw new ValueError("zero-dimensional arrays cannot be concatenated");
   const ax = normalizeAxis(axis, first.ndim);
   arrs.forEach((x, i) => {
     if (x.ndim !== first.ndim) {
-      throw new Error(
+      throw new ValueError(
         "all the input arrays must have same number of dimensions, but the array at index 0 has " +
           `${first.ndim} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`,
       );
     }
     x.shape.forEach((d, k) => {
       if (k !== ax && d !== first.shape[k]) {
-        throw new Error(
+        throw new ValueError(
           "all the input array dimensions except for the concatenation axis must match exactly, but " +
             `along dimension ${k}, the array at index 0 has size ${first.shape[k]} and the array at ` +
             `index ${i} has size ${d}`,
@@ -245,11 +246,11 @@ export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 
 }
 
 export function stack(arrays: readonly ArrayLike[], axis = 0): NDArray {
-  if (arrays.length === 0) throw new Error("need at least one array to stack");
+  if (arrays.length === 0) throw new ValueError("need at least one array to stack");
   const arrs = arrays.map((x) => asarray(x));
   const base = arrs[0].shape;
   if (arrs.some((x) => x.ndim !== base.length || x.shape.some((d, k) => d !== base[k]))) {
-    throw new Error("all input arrays must have the same shape");
+    throw new ValueError("all input arrays must have the same shape");
   }
   const ax = normalizeAxis(axis, base.length + 1);
   const expanded = [...base.slice(0, ax), 1, ...base.slice(ax)];

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { NDArray } from "../../src/np/ndarray";
 import * as creation from "../../src/np/creation";
 import { checkCase, loadCases } from "../fixtures/ops/replay";
+import { ValueError } from "../../src/np/errors";
 
 const fns = creation as unknown as Record<string, (...args: unknown[]) => unknown>;
 
@@ -34,7 +35,7 @@ describe("creation details", () => {
     expect(creation.arange(5).dtype).toBe("int64");
     expect(creation.arange(0, 2, 0.5).dtype).toBe("float64");
     expect(creation.empty([2, 3])).toBeInstanceOf(NDArray);
-    expect(() => creation.zeros([2, -1])).toThrow(new Error("negative dimensions are not allowed"));
+    expect(() => creation.zeros([2, -1])).toThrow(new ValueError("negative dimensions are not allowed"));
   });
 
   test("full copies an array fill value instead of sharing it", () => {

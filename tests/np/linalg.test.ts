@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { NDArray, type DType } from "../../src/np/ndarray";
 import { dot, matmul, outer, linalg, type NormOrder } from "../../src/np/linalg";
 import { gemm, gemmPacked, gemmSmall, type GemmKernel } from "../../src/np/kernels/gemm";
+import { expectNumpyError, type NumpyError } from "../helpers/errors";
 
 interface Encoded {
   shape: number[];
@@ -18,7 +19,7 @@ interface Case {
   fn: "dot" | "matmul" | "outer" | "norm";
   args: unknown[];
   result?: Encoded;
-  error?: string;
+  error?: NumpyError;
 }
 
 const cases: Case[] = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "linalg", "cases.json"), "utf8"));
@@ -63,7 +64,7 @@ describe("numpy fixtures", () => {
   for (const c of cases) {
     it(c.name, () => {
       if (c.error !== undefined) {
-        expect(() => run(c)).toThrow(c.error);
+        expectNumpyError(() => run(c), c.error, c.name);
         return;
       }
       const got = run(c);

@@ -5,6 +5,7 @@ import { NDArray } from "../../src/np/ndarray";
 import * as ops from "../../src/np/ops";
 import { broadcastInto, broadcastShapes, broadcastTo, forEachRun } from "../../src/np/broadcast";
 import { checkCase, loadCases } from "../fixtures/ops/replay";
+import { ValueError } from "../../src/np/errors";
 
 const fns: Record<string, (...args: unknown[]) => unknown> = {
   ...(ops as unknown as Record<string, (...args: unknown[]) => unknown>),
@@ -37,20 +38,20 @@ describe("broadcasting", () => {
     expect(broadcastShapes([], [])).toEqual([]);
     expect(broadcastShapes([5], [], [2, 1])).toEqual([2, 5]);
     expect(() => broadcastShapes([4, 3], [4, 2])).toThrow(
-      new Error("operands could not be broadcast together with shapes (4,3) (4,2) "),
+      new ValueError("operands could not be broadcast together with shapes (4,3) (4,2) "),
     );
     expect(() => broadcastShapes([4, 3], [4, 2], [5], [])).toThrow(
-      new Error("operands could not be broadcast together with shapes (4,3) (4,2) (5,) () "),
+      new ValueError("operands could not be broadcast together with shapes (4,3) (4,2) (5,) () "),
     );
   });
 
   test("broadcastInto uses numpy's copyto rule and message (extra leading 1s allowed)", () => {
     expect(Array.from(broadcastInto(arr([1, 2, 3], [1, 1, 3]), [2, 3]).data)).toEqual([1, 2, 3, 1, 2, 3]);
     expect(() => broadcastInto(arr([1, 2], [2]), [2, 3])).toThrow(
-      new Error("could not broadcast input array from shape (2,) into shape (2,3)"),
+      new ValueError("could not broadcast input array from shape (2,) into shape (2,3)"),
     );
     expect(() => broadcastInto(arr([1, 2, 3, 4, 5, 6], [2, 3]), [3])).toThrow(
-      new Error("could not broadcast input array from shape (2,3) into shape (3,)"),
+      new ValueError("could not broadcast input array from shape (2,3) into shape (3,)"),
     );
   });
 

@@ -6,12 +6,13 @@ import {
   tolist, transpose, vstack,
 } from "../../src/np/shape";
 import { dec, expectSame, load, type Rec } from "../fixtures/reduce_shape/fixture";
+import { expectNumpyError, type NumpyError } from "../helpers/errors";
 
 interface OpCase {
   op: string;
   args: unknown[];
   expected?: Rec;
-  error?: string;
+  error?: NumpyError;
 }
 interface Fixture {
   arrays: Record<string, Rec>;
@@ -50,7 +51,7 @@ describe("shape operations match numpy", () => {
     test(`${op} (${cases.length} cases, ${cases.filter((c) => c.error).length} errors)`, () => {
       for (const c of cases) {
         const label = `${op}${JSON.stringify(c.args)}`;
-        if (c.error !== undefined) expect(() => run(c), label).toThrow(c.error);
+        if (c.error !== undefined) expectNumpyError(() => run(c), c.error, label);
         else expectSame(run(c), c.expected!, c.expected!.shape, label);
       }
     });
