@@ -157,7 +157,7 @@ function collect(checker: ts.TypeChecker, namespace: string, path: string, modul
   }
 }
 
-function text(parts: readonly ts.SymbolDisplayPart[] | undefined): string {
+function text(parts: ts.SymbolDisplayPart[] | undefined): string {
   return ts.displayPartsToString(parts).trim();
 }
 

@@ -77,15 +77,31 @@ function values(a: NDArray): number[] {
   return Array.from(a.data);
 }
 
+/** The options of `make_circles`, scikit-learn's keyword arguments. */
 export interface CirclesOptions {
+  /** The total number of points (split outer n // 2, inner the rest), or [n_outer, n_inner]. Default 100. */
   n_samples?: number | [number, number];
+  /** Shuffle the points. Default true. */
   shuffle?: boolean;
+  /** The standard deviation of Gaussian noise added to each coordinate; null for none. Default null. */
   noise?: number | null;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
+  /** The inner circle's radius relative to the outer one's, in [0, 1). Default 0.8. */
   factor?: number;
 }
 
-/** sklearn.datasets.make_circles: a large circle (class 0) around a small one (class 1). */
+/**
+ * Two concentric circles: a large one (class 0) around a small one (class 1), in 2-D.
+ *
+ * A classic set that no straight line separates. The points are evenly spaced by angle, then
+ * shuffled and noised. Mirrors `sklearn.datasets.make_circles` (scikit-learn 1.2's algorithm and
+ * draw order, so a seed gives scikit-learn's points).
+ *
+ * @param opts - { n_samples = 100, shuffle = true, noise = null, random_state = null, factor = 0.8 }
+ * @returns [X, y]: X of shape (n_samples, 2) float64, y of shape (n_samples,) int64 labels 0 and 1
+ * @example const [X, y] = datasets.make_circles({ n_samples: 200, factor: 0.5, noise: 0.1, random_state: 0 });
+ */
 export function make_circles(opts: CirclesOptions = {}): Dataset {
   const { n_samples = 100, shuffle = true, noise = null, random_state, factor = 0.8 } = opts;
   if (factor >= 1 || factor < 0) throw new Error("'factor' has to be between 0 and 1.");
@@ -102,14 +118,28 @@ export function make_circles(opts: CirclesOptions = {}): Dataset {
   return result(X, y, 2);
 }
 
+/** The options of `make_moons`, scikit-learn's keyword arguments. */
 export interface MoonsOptions {
+  /** The total number of points (split n // 2 in the first moon, the rest in the second), or [n_first, n_second]. Default 100. */
   n_samples?: number | [number, number];
+  /** Shuffle the points. Default true. */
   shuffle?: boolean;
+  /** The standard deviation of Gaussian noise added to each coordinate; null for none. Default null. */
   noise?: number | null;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
 }
 
-/** sklearn.datasets.make_moons: two interleaving half circles. */
+/**
+ * Two interleaving half circles ("moons"), class 0 and class 1, in 2-D.
+ *
+ * Mirrors `sklearn.datasets.make_moons` (scikit-learn 1.2's algorithm and draw order, so a seed
+ * gives scikit-learn's points).
+ *
+ * @param opts - { n_samples = 100, shuffle = true, noise = null, random_state = null }
+ * @returns [X, y]: X of shape (n_samples, 2) float64, y of shape (n_samples,) int64 labels 0 and 1
+ * @example const [X, y] = datasets.make_moons({ n_samples: 200, noise: 0.2, random_state: 0 });
+ */
 export function make_moons(opts: MoonsOptions = {}): Dataset {
   const { n_samples = 100, shuffle = true, noise = null, random_state } = opts;
   const [nOut, nIn] = splitTwo(n_samples);
@@ -124,19 +154,35 @@ export function make_moons(opts: MoonsOptions = {}): Dataset {
   return result(X, y, 2);
 }
 
+/** The options of `make_blobs`, scikit-learn's keyword arguments. */
 export interface BlobsOptions {
   /** The total (split evenly, the first clusters taking the remainder) or one count per cluster. */
   n_samples?: number | number[];
+  /** The dimension of each point, when the centers are drawn. Default 2. */
   n_features?: number;
   /** How many centers to draw uniformly in center_box, or the centers themselves. */
   centers?: number | number[][] | null;
+  /** The standard deviation of each cluster, one for all or one per cluster. Default 1.0. */
   cluster_std?: number | number[];
+  /** The box [min, max] from which the centers are drawn. Default [-10.0, 10.0]. */
   center_box?: [number, number];
+  /** Shuffle the points. Default true. */
   shuffle?: boolean;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
 }
 
-/** sklearn.datasets.make_blobs: isotropic Gaussian clusters, labelled by cluster. */
+/**
+ * Isotropic Gaussian clusters ("blobs"), each point labelled by its cluster.
+ *
+ * Draws (or takes) the centers, then each cluster's points as center + cluster_std * randn.
+ * Mirrors `sklearn.datasets.make_blobs` (scikit-learn 1.2's algorithm and draw order, so a seed
+ * gives scikit-learn's points).
+ *
+ * @param opts - { n_samples = 100, n_features = 2, centers = null (3 drawn), cluster_std = 1.0, center_box = [-10, 10], shuffle = true, random_state = null }
+ * @returns [X, y]: X of shape (n_samples, n_features) float64, y of shape (n_samples,) int64 cluster indices
+ * @example const [X, y] = datasets.make_blobs({ n_samples: 200, centers: 6, random_state: 5 });
+ */
 export function make_blobs(opts: BlobsOptions = {}): Dataset {
   const { n_samples = 100, cluster_std = 1.0, center_box = [-10.0, 10.0], shuffle = true, random_state } = opts;
   let { n_features = 2, centers = null } = opts;
@@ -181,18 +227,35 @@ export function make_blobs(opts: BlobsOptions = {}): Dataset {
   return result(X, y, n_features);
 }
 
+/** The options of `make_gaussian_quantiles`, scikit-learn's keyword arguments. */
 export interface GaussianQuantilesOptions {
+  /** The center of the cloud, one value per feature; null for the origin. Default null. */
   mean?: number[] | null;
+  /** The variance of each feature (the covariance is cov times the identity). Default 1.0. */
   cov?: number;
+  /** The number of points. Default 100. */
   n_samples?: number;
+  /** The dimension of each point. Default 2. */
   n_features?: number;
+  /** The number of shells (classes). Default 3. */
   n_classes?: number;
+  /** Shuffle the points. Default true. */
   shuffle?: boolean;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
 }
 
-/** sklearn.datasets.make_gaussian_quantiles: a Gaussian cloud cut into n_classes shells of equal
- *  counts by distance from the mean (the last class takes the remainder). */
+/**
+ * A Gaussian cloud cut into n_classes nested shells of equal counts, labelled from the center out.
+ *
+ * The points are sorted by distance from the mean; each class takes n_samples // n_classes of
+ * them (the last class the remainder). Mirrors `sklearn.datasets.make_gaussian_quantiles`
+ * (scikit-learn 1.2's algorithm and draw order, so a seed gives scikit-learn's points).
+ *
+ * @param opts - { mean = null, cov = 1.0, n_samples = 100, n_features = 2, n_classes = 3, shuffle = true, random_state = null }
+ * @returns [X, y]: X of shape (n_samples, n_features) float64, y of shape (n_samples,) int64 labels 0 .. n_classes - 1
+ * @example const [X, y] = datasets.make_gaussian_quantiles({ cov: 0.5, n_samples: 200, n_classes: 2, random_state: 1 });
+ */
 export function make_gaussian_quantiles(opts: GaussianQuantilesOptions = {}): Dataset {
   const { mean = null, cov = 1.0, n_samples = 100, n_features = 2, n_classes = 3, shuffle = true, random_state } = opts;
   if (n_samples < n_classes) throw new Error("n_samples must be at least n_classes");
@@ -219,6 +282,7 @@ export function make_gaussian_quantiles(opts: GaussianQuantilesOptions = {}): Da
   return result(X, y, n_features);
 }
 
+/** The options of `make_spiral`. */
 export interface SpiralOptions {
   /** Points per class (the recipe's N). */
   n_points?: number;
@@ -226,11 +290,21 @@ export interface SpiralOptions {
   n_classes?: number;
   /** Standard deviation of the Gaussian noise added to the angle. */
   noise?: number;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
 }
 
-/** The CS231n spiral: K arms of N points, radius linspace(0, 1, N), angle
- *  linspace(4j, 4(j+1), N) + randn(N) * noise, point (r sin t, r cos t), label j. */
+/**
+ * A spiral of n_classes arms, one class per arm: the CS231n course's toy set.
+ *
+ * For arm j: radius `r = linspace(0, 1, N)`, angle `t = linspace(4j, 4(j+1), N) + randn(N) * noise`,
+ * point `(r sin t, r cos t)`, label j. A linear classifier fails on it; a small network does not.
+ * Mirrors the data-generation snippet of CS231n's "Putting it together: Minimal Neural Network Case Study".
+ *
+ * @param opts - { n_points = 100 per class, n_classes = 3, noise = 0.2, random_state = null }
+ * @returns [X, y]: X of shape (n_points * n_classes, 2) float64, y of shape (n_points * n_classes,) int64 labels 0 .. n_classes - 1, arm by arm
+ * @example np.random.seed(0); const [X, y] = datasets.make_spiral({ n_points: 100, n_classes: 3 });
+ */
 export function make_spiral(opts: SpiralOptions = {}): Dataset {
   const { n_points = 100, n_classes = 3, noise = 0.2, random_state } = opts;
   const gen = check_random_state(random_state);
@@ -251,13 +325,26 @@ export function make_spiral(opts: SpiralOptions = {}): Dataset {
   return result(X, y, 2);
 }
 
+/** The options of `make_xor`. */
 export interface XorOptions {
+  /** The number of points. Default 200. */
   n_samples?: number;
+  /** null or omitted: the global np.random stream; an integer: a new RandomState seeded with it; a RandomState: used as it is. */
   random_state?: RandomStateLike;
 }
 
-/** XOR data as in Raschka's SVM chapter: X = randn(n, 2), y = 1 where exactly one coordinate is
- *  positive, -1 otherwise (the labels the perceptron and Adaline labs use). */
+/**
+ * Noisy XOR data: Gaussian points labelled 1 where exactly one coordinate is positive, -1 otherwise.
+ *
+ * `X = randn(n_samples, 2)`, `y = np.where(np.logical_xor(X[:, 0] > 0, X[:, 1] > 0), 1, -1)`: the
+ * four quadrants alternate, so no single line separates the classes (labels -1/1, as the
+ * perceptron and Adaline use). Mirrors the XOR data of Raschka's Python Machine Learning (the
+ * kernel SVM section).
+ *
+ * @param opts - { n_samples = 200, random_state = null }
+ * @returns [X, y]: X of shape (n_samples, 2) float64, y of shape (n_samples,) int64 labels -1 and 1
+ * @example np.random.seed(1); const [X_xor, y_xor] = datasets.make_xor();
+ */
 export function make_xor(opts: XorOptions = {}): Dataset {
   const { n_samples = 200, random_state } = opts;
   const X = check_random_state(random_state).standard_normal([n_samples, 2]).data;
@@ -266,7 +353,15 @@ export function make_xor(opts: XorOptions = {}): Dataset {
   return result(X, y, 2);
 }
 
-/** The XOR truth table: X = [[0, 0], [0, 1], [1, 0], [1, 1]], y = [0, 1, 1, 0]. */
+/**
+ * The XOR truth table: the four corners of the unit square, labelled by x1 XOR x2.
+ *
+ * The smallest problem a single-layer network cannot learn and a network with one hidden layer
+ * can. Use `X.T` and `y.reshape(1, 4)` for the labs' (n_x, m) layout.
+ *
+ * @returns [X, y]: X = [[0, 0], [0, 1], [1, 0], [1, 1]] of shape (4, 2) float64, y = [0, 1, 1, 0] of shape (4,) int64
+ * @example const [X, y] = datasets.load_xor();
+ */
 export function load_xor(): Dataset {
   return result(Float64Array.from([0, 0, 0, 1, 1, 0, 1, 1]), Float64Array.from([0, 1, 1, 0]), 2);
 }

@@ -3,6 +3,7 @@
 import { NDArray } from "../np/ndarray";
 import { readDataFile } from "./files";
 
+/** What `load_iris` returns, like scikit-learn's Bunch. */
 export interface IrisBunch {
   /** (150, 4) float64: sepal length, sepal width, petal length, petal width, in file order. */
   data: NDArray;
@@ -10,6 +11,7 @@ export interface IrisBunch {
   target: NDArray;
   /** The species names as the UCI file spells them. */
   target_names: string[];
+  /** The names of the four columns of data, as scikit-learn spells them. */
   feature_names: string[];
   /** Each row's species string (the file's fifth column, pandas' df.iloc[:, 4]). */
   species: string[];
@@ -17,7 +19,15 @@ export interface IrisBunch {
 
 const FEATURE_NAMES = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
 
-/** All 150 rows, shaped like scikit-learn's load_iris() bunch but with the UCI file's values. */
+/**
+ * Fisher's Iris data: 150 flowers, 4 measurements each, 3 species (50 of each, in that order).
+ *
+ * Shaped like scikit-learn's `sklearn.datasets.load_iris()` bunch, with the values of the UCI
+ * repository's iris.data file, which the Raschka perceptron lab reads with pandas.
+ *
+ * @returns {data (150, 4) float64 in cm, target (150,) int64 species indices, target_names, feature_names, species: each row's species string}
+ * @example const iris = datasets.load_iris(); iris.data.shape; // [150, 4]
+ */
 export function load_iris(): IrisBunch {
   const lines = readDataFile("iris", "iris.data").toString("utf8").split("\n").filter((l) => l.trim() !== "");
   const data = new Float64Array(lines.length * 4);
@@ -39,11 +49,16 @@ export function load_iris(): IrisBunch {
   };
 }
 
-/** The perceptron lab's data: the first 100 rows (setosa, then versicolor) with sepal length and
- *  petal length, and labels -1 for Iris-setosa, 1 otherwise. In the lab:
- *    y = df.iloc[0:100, 4].values; y = np.where(y == 'Iris-setosa', -1, 1)
- *    X = df.iloc[0:100, [0, 2]].values
- *  Returns [X (100, 2) float64, y (100,) int64]. */
+/**
+ * The perceptron lab's two-class subset of Iris: setosa (-1) and versicolor (1), by sepal and petal length.
+ *
+ * The first 100 rows, columns 0 and 2, as the lab writes it:
+ * `y = np.where(df.iloc[0:100, 4].values == 'Iris-setosa', -1, 1)`, `X = df.iloc[0:100, [0, 2]].values`.
+ * The two classes are linearly separable, so the perceptron converges.
+ *
+ * @returns [X, y]: X of shape (100, 2) float64 (sepal length, petal length in cm), y of shape (100,) int64 labels -1 and 1
+ * @example const [X, y] = datasets.load_iris_perceptron();
+ */
 export function load_iris_perceptron(): [X: NDArray, y: NDArray] {
   const { data, species } = load_iris();
   const m = 100;

@@ -11,12 +11,27 @@ const randn = (...dims: number[]): NDArray => np.random.randn(...dims);
 
 // ---------------------------------------------------------------- Logistic Regression
 
+/** The inputs of the Logistic Regression lab's examples, one builder per function. */
 export const logistic = {
-  /** [w, b, X, Y] of the lab's propagate example. */
+  /**
+   * The inputs of the Logistic Regression lab's `propagate` example: w = [[1], [2]], b = 2, X and Y of 3 examples.
+   *
+   * Mirrors the arrays the lab's propagate cell builds inline.
+   *
+   * @returns [w (2, 1), b a number, X (2, 3), Y (1, 3) int64 labels [[1, 0, 1]]]
+   * @example const [grads, cost] = logistic.propagate(...testcases.logistic.propagate_test_case());
+   */
   propagate_test_case(): [NDArray, number, NDArray, NDArray] {
     return [np.array([[1], [2]]), 2, np.array([[1, 2, -1], [3, 4, -3.2]]), np.array([[1, 0, 1]], "int64")];
   },
-  /** [w, b, X] of the lab's predict example. */
+  /**
+   * The inputs of the Logistic Regression lab's `predict` example: trained-looking w and b, and 3 examples.
+   *
+   * Mirrors the arrays the lab's predict cell builds inline.
+   *
+   * @returns [w (2, 1), b = -0.3, X (2, 3)]
+   * @example const Y_prediction = logistic.predict(...testcases.logistic.predict_test_case());
+   */
   predict_test_case(): [NDArray, number, NDArray] {
     return [np.array([[0.1124579], [0.23106775]]), -0.3, np.array([[1, -1.1, -3.2], [1.2, 2, 0.1]])];
   },
@@ -41,27 +56,70 @@ const seededXY = (): [NDArray, NDArray] => {
   return [X, randn(1, 3).greater(0)];
 };
 
+/** The Planar data classification lab's test inputs (its testCases_v2.py), one builder per function. */
 export const shallow = {
+  /**
+   * The input of the lab's `layer_sizes` check: random X_assess and Y_assess.
+   *
+   * Seeds np.random with 1. Mirrors testCases_v2's `layer_sizes_test_case`.
+   *
+   * @returns [X_assess (5, 3), Y_assess (2, 3)]
+   * @example const [n_x, n_h, n_y] = shallow.layer_sizes(...testcases.shallow.layer_sizes_test_case());
+   */
   layer_sizes_test_case(): [NDArray, NDArray] {
     np.random.seed(1);
     const X_assess = randn(5, 3);
     return [X_assess, randn(2, 3)];
   },
+  /**
+   * The input of the lab's `initialize_parameters` check: the sizes n_x = 2, n_h = 4, n_y = 1.
+   *
+   * Mirrors testCases_v2's `initialize_parameters_test_case`.
+   *
+   * @returns [n_x, n_h, n_y] = [2, 4, 1]
+   * @example const parameters = shallow.initialize_parameters(...testcases.shallow.initialize_parameters_test_case());
+   */
   initialize_parameters_test_case(): [number, number, number] {
     return [2, 4, 1];
   },
+  /**
+   * The input of the lab's `forward_propagation` check: X_assess and fixed parameters.
+   *
+   * Seeds np.random with 1, draws X_assess and b1; W1, W2 and b2 are the test file's constants.
+   * Mirrors testCases_v2's `forward_propagation_test_case`.
+   *
+   * @returns [X_assess (2, 3), parameters {W1 (4, 2), b1 (4, 1), W2 (1, 4), b2 (1, 1)}]
+   * @example const [A2, cache] = shallow.forward_propagation(...testcases.shallow.forward_propagation_test_case());
+   */
   forward_propagation_test_case(): [NDArray, Parameters] {
     np.random.seed(1);
     const X_assess = randn(2, 3);
     const b1 = randn(4, 1);
     return [X_assess, { W1: planarW1(), W2: planarW2(), b1, b2: np.array([[-1.3]]) }];
   },
+  /**
+   * The input of the lab's `compute_cost` check: output probabilities a2, labels and parameters.
+   *
+   * Seeds np.random with 1 to draw the labels (randn > 0). Mirrors testCases_v2's `compute_cost_test_case`.
+   *
+   * @returns [a2 (1, 3), Y_assess (1, 3) bool, parameters {W1, W2, b1, b2}]
+   * @example const cost = shallow.compute_cost(...testcases.shallow.compute_cost_test_case());
+   */
   compute_cost_test_case(): [NDArray, NDArray, Parameters] {
     np.random.seed(1);
     const Y_assess = randn(1, 3).greater(0);
     const a2 = np.array([[0.5002307, 0.49985831, 0.50023963]]);
     return [a2, Y_assess, { W1: planarW1(), W2: planarW2(), ...zeroBiases() }];
   },
+  /**
+   * The input of the lab's `backward_propagation` check: parameters, a forward cache, X_assess and Y_assess.
+   *
+   * Seeds np.random with 1 to draw X_assess and Y_assess; the cache is the test file's constants.
+   * Mirrors testCases_v2's `backward_propagation_test_case`.
+   *
+   * @returns [parameters {W1 (4, 2), W2 (1, 4), b1, b2}, cache {A1 (4, 3), A2 (1, 3), Z1 (4, 3), Z2 (1, 3)}, X_assess (2, 3), Y_assess (1, 3) bool]
+   * @example const grads = shallow.backward_propagation(...testcases.shallow.backward_propagation_test_case());
+   */
   backward_propagation_test_case(): [Parameters, ShallowCache, NDArray, NDArray] {
     const [X_assess, Y_assess] = seededXY();
     const cache: ShallowCache = {
@@ -78,6 +136,14 @@ export const shallow = {
     };
     return [{ W1: planarW1(), W2: planarW2(), ...zeroBiases() }, cache, X_assess, Y_assess];
   },
+  /**
+   * The input of the lab's `update_parameters` check: trained-looking parameters and their gradients.
+   *
+   * Mirrors testCases_v2's `update_parameters_test_case`.
+   *
+   * @returns [parameters {W1 (4, 2), W2 (1, 4), b1 (4, 1), b2 (1, 1)}, grads {dW1, dW2, db1, db2} of the same shapes]
+   * @example const parameters = shallow.update_parameters(...testcases.shallow.update_parameters_test_case());
+   */
   update_parameters_test_case(): [Parameters, Parameters] {
     const grads: Parameters = {
       dW1: np.array([[0.00023322, -0.00205423], [0.00082222, -0.00700776], [-0.00031831, 0.0028636], [-0.00092857, 0.00809933]]),
@@ -87,9 +153,25 @@ export const shallow = {
     };
     return [trainedParameters(), grads];
   },
+  /**
+   * The input of the lab's `nn_model` check: random X_assess and labels Y_assess.
+   *
+   * Seeds np.random with 1. Mirrors testCases_v2's `nn_model_test_case`.
+   *
+   * @returns [X_assess (2, 3), Y_assess (1, 3) bool]
+   * @example const [X_assess, Y_assess] = testcases.shallow.nn_model_test_case();
+   */
   nn_model_test_case(): [NDArray, NDArray] {
     return seededXY();
   },
+  /**
+   * The input of the lab's `predict` check: trained-looking parameters and random X_assess.
+   *
+   * Seeds np.random with 1. Mirrors testCases_v2's `predict_test_case`.
+   *
+   * @returns [parameters {W1 (4, 2), W2 (1, 4), b1 (4, 1), b2 (1, 1)}, X_assess (2, 3)]
+   * @example const predictions = shallow.predict(...testcases.shallow.predict_test_case());
+   */
   predict_test_case(): [Parameters, NDArray] {
     np.random.seed(1);
     const X_assess = randn(2, 3);
@@ -117,33 +199,81 @@ const drawLayerCache = (n_prev: number, n: number, m: number): LayerCache => {
   return [[A, W, b], randn(n, m)];
 };
 
+/** The Deep Neural Network Step by Step lab's test inputs (its testCases_v4a.py), one builder per function. */
 export const deep = {
+  /**
+   * The input of the lab's `linear_forward` check: random A, W and b.
+   *
+   * Seeds np.random with 1. Mirrors testCases_v4a's `linear_forward_test_case`.
+   *
+   * @returns [A (3, 2), W (1, 3), b (1, 1)]
+   * @example const [Z, linear_cache] = deep.linear_forward(...testcases.deep.linear_forward_test_case());
+   */
   linear_forward_test_case(): [NDArray, NDArray, NDArray] {
     np.random.seed(1);
     const A = randn(3, 2);
     const W = randn(1, 3);
     return [A, W, randn(1, 1)];
   },
+  /**
+   * The input of the lab's `linear_activation_forward` check: random A_prev, W and b.
+   *
+   * Seeds np.random with 2. Mirrors testCases_v4a's `linear_activation_forward_test_case`.
+   *
+   * @returns [A_prev (3, 2), W (1, 3), b (1, 1)]
+   * @example const [A, cache] = deep.linear_activation_forward(...testcases.deep.linear_activation_forward_test_case(), "relu");
+   */
   linear_activation_forward_test_case(): [NDArray, NDArray, NDArray] {
     np.random.seed(2);
     const A_prev = randn(3, 2);
     const W = randn(1, 3);
     return [A_prev, W, randn(1, 1)];
   },
+  /**
+   * The input of the lab's `L_model_forward` check: random X and a random 2-layer network [4, 3, 1].
+   *
+   * Seeds np.random with 1. Mirrors testCases_v4a's `L_model_forward_test_case`.
+   *
+   * @returns [X (4, 2), parameters {W1 (3, 4), b1 (3, 1), W2 (1, 3), b2 (1, 1)}]
+   * @example const [AL, caches] = deep.L_model_forward(...testcases.deep.L_model_forward_test_case());
+   */
   L_model_forward_test_case(): [NDArray, Parameters] {
     np.random.seed(1);
     const X = randn(4, 2);
     return [X, drawLayers([4, 3, 1])];
   },
+  /**
+   * The input of the lab's second `L_model_forward` check: random X and a random 3-layer network [5, 4, 3, 1].
+   *
+   * Seeds np.random with 6. Mirrors testCases_v4a's `L_model_forward_test_case_2hidden`.
+   *
+   * @returns [X (5, 4), parameters {W1 (4, 5), b1 (4, 1), W2 (3, 4), b2 (3, 1), W3 (1, 3), b3 (1, 1)}]
+   * @example const [AL, caches] = deep.L_model_forward(...testcases.deep.L_model_forward_test_case_2hidden());
+   */
   L_model_forward_test_case_2hidden(): [NDArray, Parameters] {
     np.random.seed(6);
     const X = randn(5, 4);
     return [X, drawLayers([5, 4, 3, 1])];
   },
-  /** [Y, aL] */
+  /**
+   * The input of the lab's `compute_cost` check: labels Y = [[1, 1, 1]] and probabilities aL = [[0.8, 0.9, 0.4]].
+   *
+   * Note the order, Y first, as in testCases_v4a's `compute_cost_test_case`.
+   *
+   * @returns [Y (1, 3) int64, aL (1, 3)]
+   * @example const [Y, AL] = testcases.deep.compute_cost_test_case(); deep.compute_cost(AL, Y);
+   */
   compute_cost_test_case(): [NDArray, NDArray] {
     return [np.array([[1, 1, 1]], "int64"), np.array([[0.8, 0.9, 0.4]])];
   },
+  /**
+   * The input of the lab's `linear_backward` check: random dZ and a linear cache.
+   *
+   * Seeds np.random with 1. Mirrors testCases_v4a's `linear_backward_test_case`.
+   *
+   * @returns [dZ (1, 2), linear_cache [A_prev (3, 2), W (1, 3), b (1, 1)]]
+   * @example const [dA_prev, dW, db] = deep.linear_backward(...testcases.deep.linear_backward_test_case());
+   */
   linear_backward_test_case(): [NDArray, [NDArray, NDArray, NDArray]] {
     np.random.seed(1);
     const dZ = randn(1, 2);
@@ -151,11 +281,27 @@ export const deep = {
     const W = randn(1, 3);
     return [dZ, [A, W, randn(1, 1)]];
   },
+  /**
+   * The input of the lab's `linear_activation_backward` check: random dA and a layer cache.
+   *
+   * Seeds np.random with 2. Mirrors testCases_v4a's `linear_activation_backward_test_case`.
+   *
+   * @returns [dA (1, 2), cache [[A_prev (3, 2), W (1, 3), b (1, 1)], Z (1, 2)]]
+   * @example const [dA_prev, dW, db] = deep.linear_activation_backward(...testcases.deep.linear_activation_backward_test_case(), "sigmoid");
+   */
   linear_activation_backward_test_case(): [NDArray, LayerCache] {
     np.random.seed(2);
     const dA = randn(1, 2);
     return [dA, drawLayerCache(3, 1, 2)];
   },
+  /**
+   * The input of the lab's `L_model_backward` check: random AL, labels Y = [[1, 0]] and the caches of a 2-layer network.
+   *
+   * Seeds np.random with 3. Mirrors testCases_v4a's `L_model_backward_test_case`.
+   *
+   * @returns [AL (1, 2), Y (1, 2) int64, caches: [[A (4, 2), W1 (3, 4), b1 (3, 1)], Z1 (3, 2)] and [[A1 (3, 2), W2 (1, 3), b2 (1, 1)], Z2 (1, 2)]]
+   * @example const grads = deep.L_model_backward(...testcases.deep.L_model_backward_test_case());
+   */
   L_model_backward_test_case(): [NDArray, NDArray, LayerCache[]] {
     np.random.seed(3);
     const AL = randn(1, 2);
@@ -163,6 +309,15 @@ export const deep = {
     const cache1 = drawLayerCache(4, 3, 2);
     return [AL, Y, [cache1, drawLayerCache(3, 1, 2)]];
   },
+  /**
+   * The input of the lab's `update_parameters` check: random parameters and gradients of a [4, 3, 1] network.
+   *
+   * Draws the parameters after np.random.seed(2) and the gradients after np.random.seed(3).
+   * Mirrors testCases_v4a's `update_parameters_test_case`.
+   *
+   * @returns [parameters {W1 (3, 4), b1 (3, 1), W2 (1, 3), b2 (1, 1)}, grads {dW1, db1, dW2, db2} of the same shapes]
+   * @example const parameters = deep.update_parameters(...testcases.deep.update_parameters_test_case(), 0.1);
+   */
   update_parameters_test_case(): [Parameters, Parameters] {
     np.random.seed(2);
     const parameters = drawLayers([4, 3, 1]);
@@ -170,6 +325,14 @@ export const deep = {
     const grads = Object.fromEntries(Object.entries(drawLayers([4, 3, 1])).map(([k, v]) => ["d" + k, v]));
     return [parameters, grads];
   },
+  /**
+   * Prints grads' dW1, db1 and dA1, one `name = array` line each, as the lab's check cell does.
+   *
+   * Mirrors testCases_v4a's `print_grads`.
+   *
+   * @param grads - the gradients from `L_model_backward` (dW1, db1 and dA1 are printed)
+   * @example testcases.deep.print_grads(grads);
+   */
   print_grads(grads: Parameters): void {
     for (const k of ["dW1", "db1", "dA1"]) console.log(`${k} = ${np.str(grads[k])}`);
   },

@@ -14,9 +14,13 @@ export type Labels = NDArray | readonly (number | string | boolean)[];
  */
 export type Points = NDArray | readonly (readonly number[])[];
 
+/** Options every chart takes. */
 export interface ChartSize {
+  /** The chart's title, shown above it. Default none. */
   title?: string;
+  /** The plotting area's width in pixels (each chart has its own default). */
   width?: number;
+  /** The plotting area's height in pixels (each chart has its own default). */
   height?: number;
 }
 
@@ -67,18 +71,30 @@ function sized(opts: ChartSize, width: number, height: number) {
   };
 }
 
+/** The options of `costChart`. */
 export interface CostChartOptions extends ChartSize {
   /** Iterations between two recorded costs (the labs record every 100). Default 1. */
   every?: number;
+  /** The x axis title. Default "iteration". */
   xTitle?: string;
+  /** The y axis title. Default "cost". */
   yTitle?: string;
   /** Logarithmic cost axis, for costs spanning orders of magnitude. */
   logScale?: boolean;
 }
 
 /**
- * Line chart of cost against iteration. Pass one series, or several by name to compare runs:
- * `costChart({ "lr = 0.01": costs1, "lr = 0.001": costs2 })`.
+ * A line chart of the cost against the iteration: the labs' learning curve.
+ *
+ * Pass one series, or several by name to compare runs, e.g. learning rates:
+ * `costChart({ "lr = 0.01": costs1, "lr = 0.001": costs2 })` (the legend keeps that order). The
+ * labs record the cost every 100 iterations: pass `{ every: 100 }` to label the x axis in
+ * iterations. Replaces the labs' `plt.plot(np.squeeze(costs))` with its axis labels and title.
+ *
+ * @param costs - the costs, an array or NDArray, or an object of named series
+ * @param opts - title, width (default 420), height (default 260), every (default 1), xTitle, yTitle, logScale; default {}
+ * @returns a Vega-Lite spec (a plain object you can edit), to pass to `plot.show`
+ * @example plot.show(plot.costChart(costs, { every: 100, title: "Learning rate = 0.0075" }));
  */
 export function costChart(costs: Numbers | { [series: string]: Numbers }, opts: CostChartOptions = {}): VegaLiteSpec {
   const every = opts.every ?? 1;
@@ -100,9 +116,13 @@ export function costChart(costs: Numbers | { [series: string]: Numbers }, opts: 
   };
 }
 
+/** The options of `scatter` (and of the points of `decisionBoundary`). */
 export interface ScatterOptions extends ChartSize {
+  /** The x axis title. Default "x1". */
   xTitle?: string;
+  /** The y axis title. Default "x2". */
   yTitle?: string;
+  /** The title of the color legend. Default "label". */
   labelTitle?: string;
 }
 
@@ -119,12 +139,24 @@ function pointLayer(xy: XY, labels: (number | string)[] | undefined, opts: Scatt
   };
 }
 
-/** 2-D points, colored by label when labels are given. */
+/**
+ * A scatter plot of 2-D points, colored by label when labels are given.
+ *
+ * The points may be rows, (n, 2), or columns, (2, n), as the deep-learning labs' X is. Replaces
+ * the labs' `plt.scatter(X[0, :], X[1, :], c=Y, s=40, cmap=plt.cm.Spectral)`.
+ *
+ * @param X - the points: an (n, 2) or (2, n) NDArray, or an array of [x1, x2] pairs
+ * @param labels - one label per point (numbers, strings or booleans; any shape with n entries); default none
+ * @param opts - title, width (default 360), height (default 300), xTitle, yTitle, labelTitle; default {}
+ * @returns a Vega-Lite spec (a plain object you can edit), to pass to `plot.show`
+ * @example plot.show(plot.scatter(X, Y, { title: "Planar data" }));
+ */
 export function scatter(X: Points, labels?: Labels, opts: ScatterOptions = {}): VegaLiteSpec {
   const xy = points2d(X);
   return { ...sized(opts, 360, 300), ...pointLayer(xy, labelsFor(labels, xy.x.length), opts, 10) };
 }
 
+/** The options of `decisionBoundary`. */
 export interface DecisionBoundaryOptions extends ScatterOptions {
   /** Grid cells per axis. Default 100 (10,000 predictions). */
   resolution?: number;
@@ -133,9 +165,19 @@ export interface DecisionBoundaryOptions extends ScatterOptions {
 }
 
 /**
- * A 2-D classifier's decision regions (its predictions on a grid over the points' range, as
- * shaded cells) with the labelled points on top. `predict` gets the grid in the layout of `X`:
- * (k, 2) for row points, (2, k) for column points, so `X => predict(parameters, X)` fits either lab.
+ * A 2-D classifier's decision regions, shaded, with the labelled points on top.
+ *
+ * Calls `predict` once on a resolution x resolution grid covering the points' range plus a
+ * margin, and shades each cell by its prediction. The grid comes in the layout of `X`: (k, 2) for
+ * row points, (2, k) for column points, so `(G) => shallow.predict(parameters, G)` fits the labs.
+ * Mirrors planar_utils' `plot_decision_boundary(model, X, y)`.
+ *
+ * @param predict - the classifier: takes the grid of k points, returns k predictions (any shape)
+ * @param X - the points: an (n, 2) or (2, n) NDArray, or an array of [x1, x2] pairs
+ * @param labels - the true label of each point, n entries
+ * @param opts - title, width (default 360), height (default 300), resolution (default 100), padding (default 1), axis and legend titles; default {}
+ * @returns a Vega-Lite spec (a plain object you can edit), to pass to `plot.show`
+ * @example plot.show(plot.decisionBoundary((G) => shallow.predict(parameters, G), X, Y, { title: "Hidden layer of size 4" }));
  */
 export function decisionBoundary(
   predict: (grid: NDArray) => Numbers | Labels,

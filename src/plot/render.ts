@@ -21,13 +21,25 @@ interface ViewLayout {
   _pending: unknown;
 }
 
+/** A chart rendered to SVG by `toSVG`. */
 export interface SVGChart {
+  /** The SVG document's text. */
   svg: string;
   /** CSS pixels. */
   width: number;
   height: number;
 }
 
+/**
+ * Renders a Vega-Lite spec to an SVG string, without a browser (synchronously).
+ *
+ * Compiles the spec to Vega and draws it with Vega's SVG renderer. The data must be inline
+ * (`data.values`), as every nnlab chart's is.
+ *
+ * @param spec - a Vega-Lite spec, e.g. from `plot.costChart`
+ * @returns {svg, width, height}: the SVG text and its size in CSS pixels
+ * @example const { svg } = plot.toSVG(plot.scatter(X, Y));
+ */
 export function toSVG(spec: VegaLiteSpec): SVGChart {
   const { vega, vl } = load();
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
@@ -58,13 +70,26 @@ interface StringRenderer {
   svg(): string;
 }
 
+/** A chart rendered to PNG by `toPNG`. */
 export interface PNGChart {
+  /** The PNG file's bytes. */
   png: Buffer;
   /** CSS pixels: the bitmap is `scale` times larger, for sharp display on high-density screens. */
   width: number;
   height: number;
 }
 
+/**
+ * Renders a Vega-Lite spec to a PNG image, without a browser (synchronously).
+ *
+ * Renders to SVG with `toSVG`, then rasterises it with resvg at `scale` times the CSS size,
+ * for sharp display on high-density screens.
+ *
+ * @param spec - a Vega-Lite spec, e.g. from `plot.costChart`
+ * @param scale - the bitmap's pixels per CSS pixel; default 2
+ * @returns {png, width, height}: the PNG bytes, and the size in CSS pixels (the bitmap is scale times larger)
+ * @example require("fs").writeFileSync("costs.png", plot.toPNG(plot.costChart(costs)).png);
+ */
 export function toPNG(spec: VegaLiteSpec, scale = 2): PNGChart {
   const { svg, width, height } = toSVG(spec);
   const { Resvg } = load();

@@ -5,7 +5,10 @@
 import type { TopLevelSpec } from "vega-lite";
 
 export type { TopLevelSpec };
+/** A Vega-Lite 5 chart specification, type-checked by vega-lite's own TopLevelSpec. */
 export type VegaLiteSpec = TopLevelSpec;
 
+/** The JSON schema URL of Vega-Lite 5, the `$schema` of every nnlab chart. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+/** The MIME type under which Jupyter front ends render a Vega-Lite 5 chart. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
