@@ -188,6 +188,34 @@ export class Kernel {
     }
   }
 
+  /**
+   * Any other shell request (inspect_request, complete_request, is_complete_request, ...): sends
+   * it and resolves with the reply's content. Rejects if the kernel dies or does not answer in time.
+   */
+  async request(msgType: string, content: JSONObject, timeout = 30_000): Promise<JSONObject> {
+    if (!this.alive) throw new Error("the kernel is not running");
+    const ex = this.exchange(this.shell, newMessage(msgType, content, this.session), () => undefined);
+    try {
+      const reply = await raceTimeout(ex.reply, timeout);
+      if (reply === "timeout") throw new Error(`no reply to ${msgType} within ${timeout / 1000} s`);
+      return reply.content as JSONObject;
+    } finally {
+      ex.cancel();
+    }
+  }
+
+  /** What Shift+Tab shows: the kernel's inspect reply (text/plain) for the code at `cursorPos`. */
+  async inspect(code: string, cursorPos = code.length): Promise<{ found: boolean; text: string }> {
+    const r = await this.request("inspect_request", { code, cursor_pos: cursorPos, detail_level: 0 });
+    const data = (r.data ?? {}) as { "text/plain"?: string };
+    return { found: r.found === true, text: data["text/plain"] ?? "" };
+  }
+
+  /** What Tab shows: the kernel's complete reply for the code at `cursorPos`. */
+  async complete(code: string, cursorPos = code.length): Promise<JSONObject> {
+    return this.request("complete_request", { code, cursor_pos: cursorPos });
+  }
+
   /** SIGINT, which tslab turns into an interrupt of the running cell. */
   interrupt(): void {
     if (this.alive) this.child.kill("SIGINT");
