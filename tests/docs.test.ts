@@ -3,7 +3,10 @@
 // imports the public namespaces and names every function, class and public method in them
 // (`nn.sigmoid;`, `classic.Perceptron;`, `(undefined as unknown as classic.Perceptron).fit;`), and
 // requires each to show a summary, an `@example`, a `@param` per parameter and, when it returns
-// something, `@returns`. The rule itself is in docs/contributing.md.
+// something, `@returns`; each example must compile (names it takes from earlier cells, such as X
+// or parameters, aside). The rule itself is in docs/contributing.md.
+// It reads src/ by default; NNLAB_DOCS_ENTRY=./dist/index checks the built .d.ts files instead,
+// which is what notebooks see through `import ... from "nnlab"` (run `npm run build` first).
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -24,7 +27,7 @@ const NAMESPACES: readonly { name: string; complete: boolean }[] = [
 
 const ROOT = join(__dirname, "..");
 const PROBE = join(ROOT, "__docs_probe__.ts");
-/** A module standing in for a careless contributor, to show the check catches an undocumented export. */
+/** A module standing in for a careless contributor: the check must catch its undocumented export and its broken example. */
 const SAMPLE = join(ROOT, "__docs_sample__.ts");
 const SAMPLE_SOURCE = `
 /**
@@ -35,6 +38,13 @@ const SAMPLE_SOURCE = `
  */
 export function documented(x: number): number { return 2 * x; }
 export function undocumented(x: number): number { return x; }
+/**
+ * Triples a number.
+ * @param x - the number
+ * @returns 3 * x
+ * @example const y = sample.tripled("two", x_from_an_earlier_cell);
+ */
+export function tripled(x: number): number { return 3 * x; }
 `;
 
 /** One name to ask quick info about: how to write it in the probe, and what it must document. */
@@ -85,13 +95,15 @@ function createService(): { service: ts.LanguageService; setProbe(text: string):
   };
 }
 
+const ENTRY = process.env.NNLAB_DOCS_ENTRY ?? "./src/index";
 const IMPORTS =
-  `import { ${NAMESPACES.map((n) => n.name).join(", ")} } from "./src/index";\n` +
+  `import { ${NAMESPACES.map((n) => n.name).join(", ")} } from "${ENTRY}";\n` +
   `import * as sample from "./__docs_sample__";\n`;
 
+/** Declared in nnlab (src/ or dist/), not in TypeScript's lib or a dependency. */
 function isProjectDeclaration(d: ts.Declaration): boolean {
   const file = d.getSourceFile().fileName;
-  return !file.includes("/node_modules/") && !file.endsWith(".d.ts");
+  return file.startsWith(ROOT + "/") && !file.includes("/node_modules/");
 }
 
 function parameterNames(signatures: readonly ts.Signature[]): string[] {
@@ -161,7 +173,7 @@ function text(parts: ts.SymbolDisplayPart[] | undefined): string {
   return ts.displayPartsToString(parts).trim();
 }
 
-/** What is missing from the quick info of each probe ([] when complete), by label. */
+/** What is missing from a probe's quick info ([] when complete). */
 function problems(info: ts.QuickInfo | undefined, probe: Probe): string[] {
   if (!info) return ["no quick info"];
   const missing: string[] = [];
@@ -176,7 +188,16 @@ function problems(info: ts.QuickInfo | undefined, probe: Probe): string[] {
   return missing;
 }
 
-function checkAll(): { probes: Probe[]; missing: Map<string, string[]> } {
+/** Diagnostics that only say an example uses a name a student defines in an earlier cell (X, parameters, ...). */
+const UNDEFINED_NAME = new Set([2304, 2552, 18004]);
+
+/** Per probe: what its docstring lacks, and the compile errors of its `@example`. */
+interface Result {
+  missing: string[];
+  exampleErrors: string[];
+}
+
+function checkAll(): { probes: Probe[]; results: Map<string, Result> } {
   const { service, setProbe } = createService();
   setProbe(IMPORTS);
   const program = service.getProgram()!;
@@ -203,29 +224,58 @@ function checkAll(): { probes: Probe[]; missing: Map<string, string[]> } {
     probeText += `${p.expression};\n`;
   }
   setProbe(probeText);
-  const missing = new Map<string, string[]>();
-  probes.forEach((p, i) => missing.set(p.label, problems(service.getQuickInfoAtPosition(PROBE, positions[i]), p)));
-  return { probes, missing };
+  const results = new Map<string, Result>();
+  const examples: { label: string; start: number; end: number }[] = [];
+  let examplesText = probeText;
+  probes.forEach((p, i) => {
+    const info = service.getQuickInfoAtPosition(PROBE, positions[i]);
+    results.set(p.label, { missing: problems(info, p), exampleErrors: [] });
+    const example = info?.tags?.find((t) => t.name === "example");
+    if (example) {
+      const block = `{ ${text(example.text)}\n}\n`;
+      examples.push({ label: p.label, start: examplesText.length, end: examplesText.length + block.length });
+      examplesText += block;
+    }
+  });
+  // Every example in a block of its own after the probes: it must compile, apart from the names
+  // it takes from earlier cells.
+  setProbe(examplesText);
+  const diagnostics = [...service.getSyntacticDiagnostics(PROBE), ...service.getSemanticDiagnostics(PROBE)];
+  for (const d of diagnostics) {
+    if (d.start === undefined || UNDEFINED_NAME.has(d.code)) continue;
+    const owner = examples.find((e) => d.start! >= e.start && d.start! < e.end);
+    if (owner) results.get(owner.label)!.exampleErrors.push(ts.flattenDiagnosticMessageText(d.messageText, " "));
+  }
+  return { probes, results };
 }
 
 describe("docstrings shown by Shift+Tab", () => {
-  const { probes, missing } = checkAll();
-  const undocumented = (namespace: string) =>
-    probes.filter((p) => p.namespace === namespace && missing.get(p.label)!.length > 0).map((p) => `${p.label}: ${missing.get(p.label)!.join(", ")}`);
+  const { probes, results } = checkAll();
+  const report = (namespace: string, field: keyof Result) =>
+    probes
+      .filter((p) => p.namespace === namespace && results.get(p.label)![field].length > 0)
+      .map((p) => `${p.label}: ${results.get(p.label)![field].join(", ")}`);
 
-  it("catches an undocumented function", () => {
-    expect(undocumented("sample")).toEqual(["sample.undocumented: summary, @example, @param x, @returns"]);
+  it("catches an undocumented function and an example that does not compile", () => {
+    expect(report("sample", "missing")).toEqual(["sample.undocumented: summary, @example, @param x, @returns"]);
+    expect(report("sample", "exampleErrors")).toEqual(["sample.tripled: Expected 1 arguments, but got 2."]);
   });
 
   for (const { name, complete } of NAMESPACES) {
     const count = probes.filter((p) => p.namespace === name).length;
     it(`${name}: ${complete ? "every function documented" : "documentation counted"} (${count} names)`, () => {
       expect(count).toBeGreaterThan(0);
-      const missingHere = undocumented(name);
+      const missing = report(name, "missing");
+      const broken = report(name, "exampleErrors");
       if (complete) {
-        expect(missingHere).toEqual([]);
+        expect(missing).toEqual([]);
+        expect(broken).toEqual([]);
       } else {
-        console.log(`${name}: ${missingHere.length} of ${count} functions, classes and methods not fully documented yet`);
+        const bare = probes.filter((p) => p.namespace === name && results.get(p.label)!.missing.includes("summary")).length;
+        console.log(
+          `${name}: ${missing.length} of ${count} functions, classes and methods not fully documented yet ` +
+            `(${bare} without any docstring); ${broken.length} examples do not compile`,
+        );
       }
     });
   }
