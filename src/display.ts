@@ -27,7 +27,16 @@ function kernelTslab(): TslabDisplay | undefined {
   return require.cache[server] ? (require("tslab") as TslabDisplay) : undefined;
 }
 
-/** Publishes one output with several representations, e.g. a chart's spec, PNG and text. */
+/**
+ * Publishes one cell output with several representations, e.g. a chart's spec, PNG and text.
+ *
+ * The front end shows the richest type it can render. Outside a kernel (a plain Node script) the
+ * text/plain part is printed. The same as IPython's `display(data, raw=True)` with a MIME bundle.
+ *
+ * @param data - MIME type to representation, e.g. { "text/html": "<b>hi</b>", "text/plain": "hi" }; Uint8Array values are sent base64-encoded
+ * @param metadata - per-MIME-type metadata, e.g. { "image/png": { width: 400, height: 300 } }; default {}
+ * @example displayBundle({ "text/markdown": "**Accuracy: 99 %**", "text/plain": "Accuracy: 99 %" });
+ */
 export function displayBundle(data: MimeData, metadata: MimeData = {}): void {
   const tslab = kernelTslab();
   if (!tslab) {
@@ -48,7 +57,16 @@ export function mimeBundle(x: unknown): MimeData {
   return { "text/plain": inspect(x) };
 }
 
-/** Shows `x` in the notebook; an NDArray as IPython shows a numpy array (its repr). */
+/**
+ * Shows a value in the notebook cell's output, as IPython's `display(x)` does.
+ *
+ * An NDArray shows its numpy repr, `array([[1., 2.]])`, as IPython shows a numpy array; an object
+ * with a `[Symbol.for("Jupyter.display")]()` method shows the bundle it returns; anything else
+ * shows as a cell's last expression would. Useful to show several values from one cell.
+ *
+ * @param x - the value to show
+ * @example display(np.zeros([2, 3]));
+ */
 export function display(x: unknown): void {
   displayBundle(mimeBundle(x));
 }
