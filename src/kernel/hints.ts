@@ -273,9 +273,9 @@ export const HINT_RULES: readonly HintRule[] = [
     },
   },
   {
-    name: "number + array (1 + np.exp(-z))",
+    name: "number + array (1 + np.exp(Z))",
     habits: [
-      { habit: "number + array (1 + np.exp(-z))", example: "const s = 1 / (1 + np.exp(-z));", expected: "np.add(1, np.exp(-z))" },
+      { habit: "number + array (1 + np.exp(Z))", example: "const s = 1 / (1 + np.exp(z.negative()));", expected: "np.add(1, np.exp(z.negative()))" },
       { habit: "comparison of an array (A2 > 0.5)", example: "const predictions = A2 > 0.5;", expected: "A2.greater(0.5)" },
       { habit: "array + array (np.dot(W, X) + b)", example: "const Z1 = np.dot(W, X) + b;", expected: "np.add(np.dot(W, X), b)" },
     ],
