@@ -22,6 +22,14 @@ export type { NormOrder } from "./linalg";
 export { array_str, array_repr, array2string, set_printoptions, get_printoptions, str, repr } from "./format";
 export type { PrintOptions, FormatOptions } from "./format";
 export * as random from "./random";
+export { pad } from "./pad";
+export type { PadMode, PadOptions } from "./pad";
+export { meshgrid, r_, c_ } from "./grid";
+export type { MeshgridOptions, ConcatItem } from "./grid";
+export { copy } from "./copy";
+export { count_nonzero } from "./counting";
+export { nansum, nanmean, nanmax, nanmin } from "./nanfunctions";
+export * as testing from "./testing";
 
 export const pi = Math.PI;
 export const e = Math.E;
