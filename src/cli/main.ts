@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { kernelspecCommand } from "./kernelspec";
 import { runCommand } from "./run";
 import { UsageError, type Command } from "./command";
+import { killAllKernels } from "../notebook/kernel";
 
 const COMMANDS: { [name: string]: Command } = {
   run: runCommand,
@@ -61,9 +62,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  // Ctrl-C: exit at once; the kernel module's exit hook kills running kernels and removes their files.
-  process.on("SIGINT", () => process.exit(130));
-  process.on("SIGTERM", () => process.exit(143));
+  // Ctrl-C or SIGTERM: kill the running kernels, wait for them (at most 2 s), exit. A second signal
+  // exits at once; the kernel module's exit hook still kills what is left and removes the files.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    if (stopping) process.exit(code);
+    stopping = true;
+    console.error(`\nnnlab: ${signal}, stopping`);
+    killAllKernels(2000).finally(() => process.exit(code));
+  };
+  process.on("SIGINT", () => stop("SIGINT", 130));
+  process.on("SIGTERM", () => stop("SIGTERM", 143));
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

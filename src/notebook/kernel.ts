@@ -62,6 +62,12 @@ process.on("exit", () => {
   for (const k of live) k.killNow();
 });
 
+/** Kills every kernel this process started and waits (up to `ms`) until each has exited, so none is
+ *  left as a zombie when the process ends on a signal. */
+export async function killAllKernels(ms = 2000): Promise<void> {
+  await Promise.race([Promise.all([...live].map((k) => k.kill())), sleep(ms)]);
+}
+
 const STDERR_TAIL = 4096;
 
 export class Kernel {
