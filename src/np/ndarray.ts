@@ -1,5 +1,5 @@
 // The n-dimensional array. Storage is always a contiguous, row-major (C-order) Float64Array:
-// int64 and bool values live in it as exact doubles, which keeps every kernel monomorphic.
+// int64, uint8 and bool values live in it as exact doubles, which keeps every kernel monomorphic.
 // Operations return new arrays; the methods below are thin delegates to the free functions
 // (np.add, np.sum, ...) so `W.dot(X).add(b)` and `np.add(np.dot(W, X), b)` share one code path.
 import { inspect } from "node:util";
@@ -10,9 +10,11 @@ import * as indexing from "./indexing";
 import * as linalg from "./linalg";
 import * as format from "./format";
 import type { ReduceOptions } from "./reduce";
+import type { DTypeLike } from "./dtype";
 import { ValueError } from "./errors";
 
-export type DType = "float64" | "int64" | "bool";
+/** The dtypes nnlab stores (all as exact doubles in a Float64Array). */
+export type DType = "float64" | "int64" | "uint8" | "bool";
 export type Shape = number[];
 /** Nested JS arrays of numbers/booleans, as accepted by np.array. */
 export type NestedArray = number | boolean | NestedArray[];
@@ -92,7 +94,8 @@ export class NDArray {
   copy(): NDArray {
     return new NDArray(this.data.slice(), this.shape, this.dtype);
   }
-  astype(dtype: DType): NDArray {
+  /** a.astype(dtype): a converted copy (numpy's C casts; see castData in dtype.ts). */
+  astype(dtype: DTypeLike): NDArray {
     return shapeOps.astype(this, dtype);
   }
   /** The one element of a size-1 array, or the element at a flat or n-d index. */
@@ -108,8 +111,8 @@ export class NDArray {
   get(...index: number[]): number {
     return indexing.getElement(this, index);
   }
-  /** Element write: a.set(i, j, value) is numpy's a[i, j] = value. */
-  set(...indexAndValue: number[]): void {
+  /** Element write: a.set(i, j, value) is numpy's a[i, j] = value (one integer index per axis). */
+  set(...indexAndValue: [...index: number[], value: number | boolean]): void {
     indexing.setElement(this, indexAndValue);
   }
   /** numpy's a[...] for slices, index arrays and masks: a.slice(":", [0, 2]) is a[:, [0, 2]]. Returns a copy. */
