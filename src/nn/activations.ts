@@ -48,7 +48,7 @@ export function sigmoid(Z: ArrayLike): NDArray | number {
  * @example const A1 = nn.tanh(np.dot(W1, X).add(b1));
  */
 export function tanh(Z: ArrayLike): NDArray {
-  return np.tanh(Z);
+  return np.tanh(np.asarray(Z));
 }
 
 /**

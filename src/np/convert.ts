@@ -1,33 +1,35 @@
 // array_like -> NDArray: the one place nested JS arrays are validated and flattened.
 import { NDArray, shapeStr, type ArrayLike, type DType, type NestedArray } from "./ndarray";
-import { operandDType } from "./dtype";
+import { castData, convertElement, convertScalar, operandDType, toDType, type DTypeLike } from "./dtype";
 import { ValueError } from "./errors";
 
-/** np.asarray: NDArrays pass through unchanged (no copy); everything else is converted. */
-export function asarray(x: ArrayLike, dtype?: DType): NDArray {
-  if (x instanceof NDArray) return dtype === undefined || dtype === x.dtype ? x : castTo(x, dtype);
-  return fromNested(x, dtype ?? operandDType(x));
+/** np.asarray: NDArrays pass through unchanged (no copy) unless another dtype is asked for;
+ *  everything else is converted. */
+export function asarray(x: ArrayLike, dtype?: DTypeLike | null): NDArray {
+  const dt = dtype === undefined || dtype === null ? undefined : toDType(dtype);
+  if (x instanceof NDArray) return dt === undefined || dt === x.dtype ? x : castTo(x, dt);
+  return fromNested(x, dt ?? operandDType(x), dt !== undefined);
 }
 
-/** np.array: always a new array. */
-export function array(x: ArrayLike, dtype?: DType): NDArray {
-  if (x instanceof NDArray) return castTo(x, dtype ?? x.dtype, true);
-  return fromNested(x, dtype ?? operandDType(x));
+/** np.array: always a new array. Nested JS values are converted as numpy converts Python
+ *  scalars (NaN into an integer dtype raises, uint8 wraps); an NDArray is cast (numpy's astype). */
+export function array(x: ArrayLike, dtype?: DTypeLike | null): NDArray {
+  const dt = dtype === undefined || dtype === null ? undefined : toDType(dtype);
+  if (x instanceof NDArray) return castTo(x, dt ?? x.dtype, true);
+  return fromNested(x, dt ?? operandDType(x), dt !== undefined);
 }
 
 function castTo(a: NDArray, dtype: DType, alwaysCopy = false): NDArray {
   if (dtype === a.dtype) return alwaysCopy ? a.copy() : a;
-  const out = new Float64Array(a.size);
-  const src = a.data;
-  if (dtype === "bool") for (let i = 0; i < out.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
-  else if (dtype === "int64") for (let i = 0; i < out.length; i++) out[i] = Math.trunc(src[i]) + 0; // + 0 turns -0 into 0
-  else out.set(src);
-  return new NDArray(out, a.shape, dtype);
+  return new NDArray(castData(a.data, a.dtype, dtype), a.shape, dtype);
 }
 
 export { castTo as astype };
 
-function fromNested(x: NestedArray, dtype: DType): NDArray {
+/** Nested JS arrays to an array of `dtype`. Leaves are numbers or booleans; with an explicit dtype
+ *  any value numpy converts to that dtype is accepted too (np.array(["1.5"], "float64")). */
+function fromNested(x: NestedArray, dtype: DType, explicit: boolean): NDArray {
+  if (typeof x === "number" || typeof x === "boolean") return new NDArray(Float64Array.of(convertScalar(x, dtype)), [], dtype);
   const shape: number[] = [];
   let probe: NestedArray = x;
   while (Array.isArray(probe)) {
@@ -41,11 +43,9 @@ function fromNested(x: NestedArray, dtype: DType): NDArray {
   const walk = (v: NestedArray, depth: number, path: number[]): void => {
     if (depth === shape.length) {
       if (Array.isArray(v)) throw ragged(shape, depth, path);
-      const num = typeof v === "boolean" ? (v ? 1 : 0) : v;
-      if (typeof num !== "number") {
-        throw new TypeError(`np.array expects numbers, booleans or nested arrays of them, got ${typeof v}`);
-      }
-      out[pos++] = dtype === "bool" ? (num !== 0 ? 1 : 0) : dtype === "int64" ? Math.trunc(num) + 0 : num;
+      if (typeof v === "number" || typeof v === "boolean") out[pos++] = convertScalar(v, dtype);
+      else if (explicit) out[pos++] = convertElement(v, dtype);
+      else throw new TypeError(`np.array expects numbers, booleans or nested arrays of them, got ${typeof v}`);
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) throw ragged(shape, depth, path);

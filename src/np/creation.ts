@@ -2,7 +2,7 @@
 // arange and linspace use numpy's own formulas so the values agree bit for bit.
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
-import { operandDType } from "./dtype";
+import { castValue, operandDType, optionalDType, toDType, wrapUint8, type DTypeLike } from "./dtype";
 import { broadcastInto } from "./broadcast";
 import { ValueError, ZeroDivisionError } from "./errors";
 
@@ -21,59 +21,64 @@ function toShape(shape: ShapeLike): number[] {
   return dims;
 }
 
-/** A value as stored under `dtype` (numpy's casts: bool is "!= 0", so NaN is true; int truncates,
- *  and + 0 keeps integers free of -0 as Math.trunc(-0.5) would leave). */
-function castValue(v: number, dtype: DType): number {
-  return dtype === "bool" ? (v !== 0 ? 1 : 0) : dtype === "int64" ? Math.trunc(v) + 0 : v;
-}
-
-export function zeros(shape: ShapeLike, dtype: DType = "float64"): NDArray {
+export function zeros(shape: ShapeLike, dtype?: DTypeLike | null): NDArray {
+  const dt = toDType(dtype);
   const dims = toShape(shape);
-  return new NDArray(new Float64Array(shapeSize(dims)), dims, dtype);
+  return new NDArray(new Float64Array(shapeSize(dims)), dims, dt);
 }
 
+/** np.empty: nnlab's "uninitialised" memory is zeros. */
 export { zeros as empty };
 
-export function ones(shape: ShapeLike, dtype: DType = "float64"): NDArray {
-  return full(shape, 1, dtype);
+export function ones(shape: ShapeLike, dtype?: DTypeLike | null): NDArray {
+  return full(shape, 1, toDType(dtype));
 }
 
 /** np.full: the dtype defaults to the fill value's (full(3, 2) is int64, full(3, true) bool);
- *  an array fill value is broadcast to the shape, as numpy's copyto does. */
-export function full(shape: ShapeLike, fill_value: ArrayLike, dtype?: DType): NDArray {
+ *  an array fill value is broadcast to the shape, as numpy's copyto does. The fill value is cast
+ *  as numpy casts arrays (full(2, NaN, "int64") holds -2**63, full(2, 300, "uint8") 44). */
+export function full(shape: ShapeLike, fill_value: ArrayLike, dtype?: DTypeLike | null): NDArray {
+  const given = optionalDType(dtype);
   const dims = toShape(shape);
-  const dt = dtype ?? operandDType(fill_value);
+  const dt = given ?? operandDType(fill_value);
   if (typeof fill_value === "number" || typeof fill_value === "boolean") {
-    const data = new Float64Array(shapeSize(dims)).fill(castValue(+fill_value, dt));
+    const data = new Float64Array(shapeSize(dims)).fill(castValue(fill_value, dt));
     return new NDArray(data, dims, dt);
   }
-  return broadcastInto(asarray(fill_value, dt), dims);
+  return broadcastInto(asarray(asarray(fill_value), dt), dims);
 }
 
-export function zeros_like(a: ArrayLike, dtype?: DType): NDArray {
+export function zeros_like(a: ArrayLike, dtype?: DTypeLike | null): NDArray {
   return full_like(a, 0, dtype);
 }
 
-export function ones_like(a: ArrayLike, dtype?: DType): NDArray {
+export function ones_like(a: ArrayLike, dtype?: DTypeLike | null): NDArray {
   return full_like(a, 1, dtype);
 }
 
+/** np.empty_like: nnlab's "uninitialised" memory is zeros. */
+export function empty_like(a: ArrayLike, dtype?: DTypeLike | null): NDArray {
+  return full_like(a, 0, dtype);
+}
+
 /** np.full_like: shape and, unless given, dtype of `a` (full_like(intArray, 2.7) is all 2). */
-export function full_like(a: ArrayLike, fill_value: ArrayLike, dtype?: DType): NDArray {
+export function full_like(a: ArrayLike, fill_value: ArrayLike, dtype?: DTypeLike | null): NDArray {
+  const given = optionalDType(dtype);
   const A = asarray(a);
-  return full(A.shape, fill_value, dtype ?? A.dtype);
+  return full(A.shape, fill_value, given ?? A.dtype);
 }
 
 /** np.arange(stop) or np.arange(start, stop, step). All-integer arguments give int64, others
  *  float64. Length and values follow numpy: len = ceil((stop - start) / step), the first two
  *  values are start and start + step in the result dtype, and the rest start + i * delta with
  *  delta the difference of those two (numpy's fill), not start + i * step. */
-export function arange(start: number, stop?: number | null, step?: number | null, dtype?: DType): NDArray {
+export function arange(start: number, stop?: number | null, step?: number | null, dtype?: DTypeLike | null): NDArray {
+  const given = optionalDType(dtype);
   if (stop === undefined || stop === null) [start, stop] = [0, start];
   step ??= 1;
   const allInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   if (step === 0) throw new ZeroDivisionError(allInt ? "division by zero" : "float division by zero");
-  const dt = dtype ?? (allInt ? "int64" : "float64");
+  const dt: DType = given ?? (allInt ? "int64" : "float64");
   const len = arangeLength(stop - start, step);
   if (dt === "bool" && len > 2) {
     throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
@@ -87,7 +92,8 @@ export function arange(start: number, stop?: number | null, step?: number | null
     if (len > 1) out[1] = next;
     for (let i = 2; i < len; i++) out[i] = first + i * delta;
   }
-  return new NDArray(out, [len], dt);
+  // numpy fills in the dtype's own arithmetic: uint8 wraps (arange(250, 260, dtype=uint8) ends 0 ... 3).
+  return new NDArray(dt === "uint8" ? wrapUint8(out) : out, [len], dt);
 }
 
 function arangeLength(delta: number, step: number): number {
@@ -119,9 +125,10 @@ export function linspace(start: number, stop: number, num = 50, endpoint = true)
 }
 
 /** np.eye: ones on the k-th diagonal (k > 0 above the main one) of an N x M array. */
-export function eye(N: number, M?: number | null, k = 0, dtype: DType = "float64"): NDArray {
+export function eye(N: number, M?: number | null, k = 0, dtype?: DTypeLike | null): NDArray {
+  const dt = toDType(dtype);
   const cols = M ?? N;
-  const out = zeros([N, cols], dtype);
+  const out = zeros([N, cols], dt);
   for (let i = Math.max(0, -k); i < N && i + k < cols; i++) out.data[i * cols + i + k] = 1;
   return out;
 }

@@ -392,7 +392,7 @@ function elementFormat(dtype: DType, ndim: number, values: number[], o: PrintOpt
     const t = ndim === 0 ? "True" : " True";
     return (x) => (x !== 0 ? t : "False");
   }
-  return dtype === "int64" ? intFormat(values) : floatFormat(values, o);
+  return dtype === "float64" ? floatFormat(values, o) : intFormat(values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,11 +502,13 @@ export function array_str(a: NDArray, opts: FormatOptions = {}): string {
   return layout(a, resolve(opts), " ", "", "");
 }
 
-/** numpy's repr(a): `array([...])`, with `, dtype=...` only where the values do not imply it (empty arrays). */
+/** numpy's repr(a): `array([...])`, with `, dtype=...` where the values do not imply it (empty
+ *  arrays, and every uint8 array). */
 export function array_repr(a: NDArray, opts: FormatOptions = {}): string {
   const o = resolve(opts);
   const prefix = "array(";
-  const skipDtype = a.size > 0; // float64, int64 and bool are numpy's implied dtypes
+  // float64, int64 and bool are numpy's implied dtypes; uint8 is always named
+  const skipDtype = a.size > 0 && a.dtype !== "uint8";
   const suffix = skipDtype ? ")" : ",";
   const body =
     a.size > 0 || (a.ndim === 1 && a.shape[0] === 0)
@@ -522,7 +524,7 @@ export function array_repr(a: NDArray, opts: FormatOptions = {}): string {
 
 function scalarStr(x: number, dtype: DType): string {
   if (dtype === "bool") return x !== 0 ? "True" : "False";
-  return dtype === "int64" ? String(x) : floatScalar(x);
+  return dtype === "float64" ? floatScalar(x) : String(x);
 }
 
 /** Python's str(): arrays as print(a) shows them, numbers as numpy float64 scalars. */

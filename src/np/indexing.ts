@@ -5,9 +5,9 @@
 import { NDArray, shapeSize, type ArrayLike, type DType, type Index } from "./ndarray";
 import { asarray } from "./convert";
 import { broadcastShapes, broadcastTo, forEachRun } from "./broadcast";
-import { resultDType } from "./dtype";
+import { convertElement, resultType } from "./dtype";
 import { normalizeAxis, shapeTuple } from "./shape";
-import { IndexError, OverflowError, ValueError } from "./errors";
+import { IndexError, ValueError } from "./errors";
 
 const ONLY_VALID =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
@@ -25,18 +25,6 @@ function resolveIndex(i: number, n: number, axis: number): number {
   if (!Number.isInteger(i)) throw new IndexError(ONLY_VALID);
   if (i < -n || i >= n) throw outOfBounds(i, axis, n);
   return i < 0 ? i + n : i;
-}
-
-/** A value stored into an array of `dtype`, cast the way numpy's unsafe assignment casts. */
-function storeValue(v: number | boolean, dtype: DType): number {
-  const x = Number(v);
-  if (dtype === "bool") return x !== 0 ? 1 : 0;
-  if (dtype === "int64") {
-    if (x !== x) throw new ValueError("cannot convert float NaN to integer");
-    if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
-    return Math.trunc(x) + 0; // + 0 turns -0 into 0: int64 has no negative zero
-  }
-  return x;
 }
 
 function scalarOut(v: number, dtype: DType): number | boolean {
@@ -62,11 +50,14 @@ export function getElement(a: NDArray, index: readonly number[]): number {
   return a.data[elementOffset(a, index)];
 }
 
-/** a[i, j, ...] = value; `indexAndValue` is the indices followed by the value. */
-export function setElement(a: NDArray, indexAndValue: readonly number[]): void {
+/** a[i, j, ...] = value; `indexAndValue` is the indices followed by the value, which is converted
+ *  as numpy converts a Python value into one element (convertElement: a list raises "setting an
+ *  array element with a sequence.", NaN into an integer array raises, uint8 wraps). */
+export function setElement(a: NDArray, indexAndValue: readonly unknown[]): void {
   if (indexAndValue.length === 0) throw new TypeError("set needs the indices followed by the value");
   const value = indexAndValue[indexAndValue.length - 1];
-  a.data[elementOffset(a, indexAndValue.slice(0, -1))] = storeValue(value, a.dtype);
+  const offset = elementOffset(a, indexAndValue.slice(0, -1) as number[]);
+  a.data[offset] = convertElement(value, a.dtype);
 }
 
 /** numpy's a.item(*args): no index needs a size-1 array, one index is flat, n indices are n-d. */
@@ -437,6 +428,6 @@ export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArr
       out[o + i] = cd[ci] !== 0 ? xd[xi] : yd[yi];
     }
   });
-  // Promotion only widens bool -> int64 -> float64, so the stored doubles need no conversion.
-  return new NDArray(out, shape, resultDType(x, y));
+  // Promotion is safe (value-based casting never narrows a value), so the stored doubles need no conversion.
+  return new NDArray(out, shape, resultType([xa, ya]));
 }

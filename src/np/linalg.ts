@@ -2,20 +2,24 @@
 // (m×k)·(k×n) products computed by kernels/gemm, which picks the loop for the size.
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
-import { promote } from "./dtype";
+import { resultType as ufuncResultType, wrapUint8 } from "./dtype";
 import { ValueError } from "./errors";
 import { gemm } from "./kernels/gemm";
 import { normalizeAxis as resolveAxis, shapeTuple } from "./shape";
 
+/** numpy's promotion of the two operands (value-based for a 0-d operand, where dot multiplies). */
 function resultType(x: NDArray, y: NDArray): DType {
-  return promote(x.dtype, y.dtype);
+  return ufuncResultType([x, y]);
 }
 
-/** Wraps a product's values. Where numpy returns a scalar (1-D·1-D) this is a 0-d array, as
- *  np.add(2, 3) is, so `np.dot(W, X).add(b)` type-checks for every operand; `.item()` unwraps it.
- *  bool products are sums of 0/1 terms, so "any term true" (numpy's OR of ANDs) is "sum ≠ 0". */
+/** Wraps a product's values. Where numpy returns a scalar (1-D·1-D) this is a 0-d array, so
+ *  `np.dot(W, X).add(b)` type-checks for every operand; `.item()` unwraps it.
+ *  bool products are sums of 0/1 terms, so "any term true" (numpy's OR of ANDs) is "sum ≠ 0".
+ *  uint8 products wrap modulo 256 as numpy's do: the exact integer sum (below 2^53) mod 256 is
+ *  the wrapped sum of wrapped terms. */
 function product(data: Float64Array, shape: number[], dtype: DType): NDArray {
   if (dtype === "bool") for (let i = 0; i < data.length; i++) data[i] = data[i] !== 0 ? 1 : 0;
+  else if (dtype === "uint8") wrapUint8(data);
   return new NDArray(data, shape, dtype);
 }
 

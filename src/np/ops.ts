@@ -3,12 +3,19 @@
 // (broadcast.ts), never by materialised copies. Each loop is its own function literal so V8
 // keeps it monomorphic and inlines the arithmetic.
 //
-// Where numpy would produce a dtype nnlab does not store, the nearest stored one is used:
-// float16 (numpy's result for bool input to exp/log/tanh/sqrt/floor/ceil/round) becomes
-// float64, int8 (bool ** bool, square of bool) becomes int64.
-import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
+// Scalar results: when every operand is a JS number or boolean, the result is a JS number (a
+// boolean where numpy's result dtype is bool), as numpy returns a scalar: np.sqrt(2 / n) is a
+// number, np.greater(1, 0) is true. An NDArray operand (0-d included) or a JS list gives an NDArray.
+//
+// dtypes follow resultType (dtype.ts): numpy 1.24's promotion with value-based casting. uint8
+// arithmetic wraps modulo 256 as numpy's does. Where numpy would produce a dtype nnlab does not
+// store, the nearest stored one is used: float16 (numpy's result for bool and uint8 input to
+// exp/log/sqrt/sin/..., floor, ceil and round) becomes float64; int8 (bool ** bool, square of
+// bool), int16, uint16 and the other integer types become int64, which does not wrap at their
+// bounds.
+import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from "./ndarray";
 import { asarray } from "./convert";
-import { promote, scalarKind } from "./dtype";
+import { resultType, scalarKind, wrapUint8 } from "./dtype";
 import { broadcastShapes, forEachRun } from "./broadcast";
 import { ValueError } from "./errors";
 
@@ -21,6 +28,40 @@ type BinaryLoop = (
 /** out[i] = f(a[i]) over whole contiguous arrays. */
 type UnaryLoop = (out: Float64Array, a: Float64Array) => void;
 
+/** A JS scalar operand: numpy's Python scalar. */
+type Scalar = number | boolean;
+/** An operand that makes the result an array: an NDArray or a (nested) JS list. */
+type ArrayOperand = NDArray | NestedArray[];
+
+/** A unary ufunc whose result for a JS scalar is `S`. */
+export interface Ufunc1<S extends Scalar = number> {
+  (x: Scalar): S;
+  (x: ArrayOperand): NDArray;
+  (x: ArrayLike): S | NDArray;
+}
+/** A unary ufunc that keeps bool as bool (np.abs(true) is true). */
+export interface Ufunc1Bool {
+  (x: boolean): boolean;
+  (x: Scalar): number;
+  (x: ArrayOperand): NDArray;
+  (x: ArrayLike): Scalar | NDArray;
+}
+/** A binary ufunc whose result for two JS scalars is `S`. */
+export interface Ufunc2<S extends Scalar = number> {
+  (a: Scalar, b: Scalar): S;
+  (a: ArrayOperand, b: ArrayLike): NDArray;
+  (a: ArrayLike, b: ArrayOperand): NDArray;
+  (a: ArrayLike, b: ArrayLike): S | NDArray;
+}
+/** A binary ufunc that gives bool for two bools (np.add(true, true) is true, logical or). */
+export interface Ufunc2Bool {
+  (a: boolean, b: boolean): boolean;
+  (a: Scalar, b: Scalar): number;
+  (a: ArrayOperand, b: ArrayLike): NDArray;
+  (a: ArrayLike, b: ArrayOperand): NDArray;
+  (a: ArrayLike, b: ArrayLike): Scalar | NDArray;
+}
+
 const BOOL_SUBTRACT =
   "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, " +
   "or the logical_xor function instead.";
@@ -28,6 +69,30 @@ const BOOL_NEGATIVE =
   "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not " +
   "function instead.";
 const NEGATIVE_INT_POWER = "Integers to negative integer powers are not allowed.";
+
+function isScalar(x: unknown): x is Scalar {
+  return typeof x === "number" || typeof x === "boolean";
+}
+
+/** A 0-d result as numpy's scalar: a boolean for bool, else a number. */
+function unwrap(r: NDArray): Scalar {
+  return r.dtype === "bool" ? r.data[0] !== 0 : r.data[0];
+}
+
+/** The ufunc over arrays, returning a scalar when every operand was a JS scalar. */
+function ufunc1(impl: (A: NDArray) => NDArray): (x: ArrayLike) => Scalar | NDArray {
+  return (x) => {
+    const r = impl(toArray(x));
+    return isScalar(x) ? unwrap(r) : r;
+  };
+}
+
+function ufunc2(impl: (A: NDArray, B: NDArray) => NDArray): (a: ArrayLike, b: ArrayLike) => Scalar | NDArray {
+  return (a, b) => {
+    const r = impl(toArray(a), toArray(b));
+    return isScalar(a) && isScalar(b) ? unwrap(r) : r;
+  };
+}
 
 /** Operands as arrays; JS scalars skip np.asarray's nested-array walk (they are on hot paths). */
 function toArray(x: ArrayLike): NDArray {
@@ -69,22 +134,25 @@ function broadcastBinary(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLoop)
   return new NDArray(out, shape, dtype);
 }
 
-/** Arithmetic whose result dtype is numpy's promotion of the operands. */
-function arith(a: ArrayLike, b: ArrayLike, loop: BinaryLoop): NDArray {
-  const A = toArray(a);
-  const B = toArray(b);
-  return broadcastBinary(A, B, promote(A.dtype, B.dtype), loop);
+/** Arithmetic whose result dtype is numpy's promotion of the operands (no wrapping needed). */
+function arith(A: NDArray, B: NDArray, loop: BinaryLoop): NDArray {
+  return broadcastBinary(A, B, resultType([A, B]), loop);
 }
 
-function toBool(a: ArrayLike, b: ArrayLike, loop: BinaryLoop): NDArray {
-  return broadcastBinary(toArray(a), toArray(b), "bool", loop);
+function toBool(A: NDArray, B: NDArray, loop: BinaryLoop): NDArray {
+  return broadcastBinary(A, B, "bool", loop);
 }
 
-function unary(x: ArrayLike, dtype: DType | null, loop: UnaryLoop): NDArray {
-  const A = toArray(x);
+function unary(A: NDArray, dtype: DType | null, loop: UnaryLoop): NDArray {
   const out = new Float64Array(A.size);
   loop(out, A.data);
   return new NDArray(out, A.shape, dtype ?? A.dtype);
+}
+
+/** A uint8 result wraps modulo 256; the doubles the loops computed are exact integers. */
+function wrapped(r: NDArray): NDArray {
+  if (r.dtype === "uint8") wrapUint8(r.data);
+  return r;
 }
 
 // ---- binary loops
@@ -168,65 +236,75 @@ function intPow(x: number, y: number): number {
   return result;
 }
 
+/** uint8 power: square-and-multiply keeping the low 8 bits, as numpy's wrapping uint8 loop. */
+const uint8PowerLoop: BinaryLoop = (out, o, n, a, ia, sa, b, ib, sb) => {
+  for (let i = 0; i < n; i++) {
+    let result = 1;
+    for (let base = a[ia + i * sa] & 255, e = b[ib + i * sb]; e > 0; e = Math.floor(e / 2), base = (base * base) & 255) {
+      if (e % 2 === 1) result = (result * base) & 255;
+    }
+    out[o + i] = result;
+  }
+};
+
 // ---- arithmetic
 
-export function add(a: ArrayLike, b: ArrayLike): NDArray {
-  const A = toArray(a);
-  const B = toArray(b);
-  const dtype = promote(A.dtype, B.dtype);
-  // bool + bool is logical or in numpy (True + True is True).
-  return broadcastBinary(A, B, dtype, dtype === "bool" ? logicalOrLoop : addLoop);
-}
+/** np.add. bool + bool is logical or in numpy (True + True is True). */
+export const add = ufunc2((A, B) => {
+  const dtype = resultType([A, B]);
+  return wrapped(broadcastBinary(A, B, dtype, dtype === "bool" ? logicalOrLoop : addLoop));
+}) as Ufunc2Bool;
 
-export function subtract(a: ArrayLike, b: ArrayLike): NDArray {
-  const A = toArray(a);
-  const B = toArray(b);
-  const dtype = promote(A.dtype, B.dtype);
+export const subtract = ufunc2((A, B) => {
+  const dtype = resultType([A, B]);
   if (dtype === "bool") throw new TypeError(BOOL_SUBTRACT);
-  return broadcastBinary(A, B, dtype, subtractLoop);
-}
+  return wrapped(broadcastBinary(A, B, dtype, subtractLoop));
+}) as Ufunc2;
 
-/** bool * bool is logical and, which the 0/1 product already is. */
-export function multiply(a: ArrayLike, b: ArrayLike): NDArray {
-  const A = toArray(a);
-  const B = toArray(b);
-  const dtype = promote(A.dtype, B.dtype);
-  return broadcastBinary(A, B, dtype, dtype === "int64" ? intMultiplyLoop : multiplyLoop);
-}
+/** np.multiply. bool * bool is logical and, which the 0/1 product already is. */
+export const multiply = ufunc2((A, B) => {
+  const dtype = resultType([A, B]);
+  return wrapped(broadcastBinary(A, B, dtype, dtype === "int64" ? intMultiplyLoop : multiplyLoop));
+}) as Ufunc2Bool;
 
 /** True division: always float64, so integer x/0 gives ±inf or nan as numpy does. */
-export function divide(a: ArrayLike, b: ArrayLike): NDArray {
-  return broadcastBinary(toArray(a), toArray(b), "float64", divideLoop);
-}
+export const divide = ufunc2((A, B) => broadcastBinary(A, B, "float64", divideLoop)) as Ufunc2;
 
 /** Integer results (bool ** bool included, int8 in numpy) use exact integer powers and reject
- *  negative exponents as numpy does; anything involving a float uses C's pow. */
-export function power(a: ArrayLike, b: ArrayLike): NDArray {
-  const A = toArray(a);
-  const B = toArray(b);
-  const dtype = promote(A.dtype, B.dtype);
+ *  negative exponents as numpy does; uint8 ** uint8 wraps; anything involving a float uses C's pow. */
+export const power = ufunc2((A, B) => {
+  const dtype = resultType([A, B]);
   if (dtype === "float64") return broadcastBinary(A, B, dtype, powerLoop);
+  if (dtype === "uint8") return broadcastBinary(A, B, dtype, uint8PowerLoop);
   return broadcastBinary(A, B, "int64", intPowerLoop);
-}
+}) as Ufunc2;
 
-export function maximum(a: ArrayLike, b: ArrayLike): NDArray {
-  return arith(a, b, maximumLoop);
-}
+export const maximum = ufunc2((A, B) => arith(A, B, maximumLoop)) as Ufunc2Bool;
 
-export function minimum(a: ArrayLike, b: ArrayLike): NDArray {
-  return arith(a, b, minimumLoop);
+export const minimum = ufunc2((A, B) => arith(A, B, minimumLoop)) as Ufunc2Bool;
+
+/** np.clip's overloads: JS scalars give a scalar, as numpy does. */
+export interface ClipFn {
+  (a: boolean, a_min: boolean | null, a_max: boolean | null): boolean;
+  (a: Scalar, a_min: Scalar | null, a_max: Scalar | null): number;
+  (a: ArrayOperand, a_min: ArrayLike | null, a_max: ArrayLike | null): NDArray;
+  (a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): Scalar | NDArray;
 }
 
 /** np.clip. A bound that is null, or a scalar NaN (numpy's deprecated spelling of "no bound",
  *  which it replaces by ±inf), does not clip; array bounds containing NaN give NaN. */
-export function clip(a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): NDArray {
-  const A = toArray(a);
+export const clip = ((a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): Scalar | NDArray => {
+  const r = clipArrays(toArray(a), a_min, a_max);
+  return isScalar(a) && (a_min == null || isScalar(a_min)) && (a_max == null || isScalar(a_max)) ? unwrap(r) : r;
+}) as ClipFn;
+
+function clipArrays(A: NDArray, a_min: ArrayLike | null, a_max: ArrayLike | null): NDArray {
   const lo = a_min == null ? null : scalarNanToInf(toArray(a_min), -Infinity);
   const hi = a_max == null ? null : scalarNanToInf(toArray(a_max), Infinity);
   if (lo === null && hi === null) throw new ValueError("One of max or min must be given");
   const given = [A, ...(lo ? [lo] : []), ...(hi ? [hi] : [])];
   const shape = broadcastShapes(...given.map((x) => x.shape));
-  const dtype = given.map((x) => x.dtype).reduce(promote);
+  const dtype = resultType(given);
   const L = lo ?? toArray(-Infinity);
   const H = hi ?? toArray(Infinity);
   const out = new Float64Array(shapeSize(shape));
@@ -249,35 +327,34 @@ function scalarNanToInf(bound: NDArray, inf: number): NDArray {
   return bound.ndim === 0 && Number.isNaN(bound.data[0]) ? toArray(inf) : bound;
 }
 
-export function square(x: ArrayLike): NDArray {
-  const A = toArray(x);
-  return unary(A, A.dtype === "bool" ? "int64" : null, (out, a) => {
+export const square = ufunc1((A) =>
+  wrapped(unary(A, A.dtype === "bool" ? "int64" : null, (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] * a[i];
-  });
-}
+  })),
+) as Ufunc1;
 
-export function negative(x: ArrayLike): NDArray {
-  const A = toArray(x);
+export const negative = ufunc1((A) => {
   if (A.dtype === "bool") throw new TypeError(BOOL_NEGATIVE);
-  if (A.dtype === "int64") {
-    // 0 - x, not -x: an integer zero stays +0.
-    return unary(A, null, (out, a) => {
+  if (A.dtype !== "float64") {
+    // 0 - x, not -x: an integer zero stays +0; uint8 wraps (-3 is 253).
+    return wrapped(unary(A, null, (out, a) => {
       for (let i = 0; i < a.length; i++) out[i] = 0 - a[i];
-    });
+    }));
   }
   return unary(A, null, (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = -a[i];
   });
-}
+}) as Ufunc1;
 
-export function abs(x: ArrayLike): NDArray {
-  return unary(x, null, (out, a) => {
+export const abs = ufunc1((A) =>
+  unary(A, null, (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.abs(a[i]);
-  });
-}
+  }),
+) as Ufunc1Bool;
 
-export function sign(x: ArrayLike): NDArray {
-  const A = toArray(x);
+export { abs as absolute };
+
+export const sign = ufunc1((A) => {
   if (A.dtype === "bool") {
     throw new TypeError(
       "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None",
@@ -290,45 +367,123 @@ export function sign(x: ArrayLike): NDArray {
       out[i] = v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : v;
     }
   });
+}) as Ufunc1;
+
+// ---- float functions: bool, uint8 and int inputs are computed in float64. A JS scalar takes the
+// shortcut straight to Math (the result is the same number the array loop computes).
+
+/** A float ufunc: `scalar` for JS scalars, `impl` for arrays (the same function, as a loop). */
+function floatUfunc(scalar: (x: number) => number, impl: (A: NDArray) => NDArray): Ufunc1 {
+  return ((x: ArrayLike) => (isScalar(x) ? scalar(+x) : impl(toArray(x)))) as Ufunc1;
 }
 
-// ---- float functions: bool and int inputs are computed in float64
-
-export function exp(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const exp = floatUfunc(Math.exp, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i]);
-  });
-}
+  }),
+);
 
-export function log(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const log = floatUfunc(Math.log, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.log(a[i]);
-  });
-}
+  }),
+);
 
-export function tanh(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const tanh = floatUfunc(Math.tanh, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.tanh(a[i]);
-  });
-}
+  }),
+);
 
-export function sqrt(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const sqrt = floatUfunc(Math.sqrt, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.sqrt(a[i]);
-  });
-}
+  }),
+);
 
-export function floor(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const sin = floatUfunc(Math.sin, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.sin(a[i]);
+  }),
+);
+
+export const cos = floatUfunc(Math.cos, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.cos(a[i]);
+  }),
+);
+
+export const tan = floatUfunc(Math.tan, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.tan(a[i]);
+  }),
+);
+
+export const arcsin = floatUfunc(Math.asin, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.asin(a[i]);
+  }),
+);
+
+export const arccos = floatUfunc(Math.acos, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.acos(a[i]);
+  }),
+);
+
+export const arctan = floatUfunc(Math.atan, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.atan(a[i]);
+  }),
+);
+
+export const sinh = floatUfunc(Math.sinh, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.sinh(a[i]);
+  }),
+);
+
+export const cosh = floatUfunc(Math.cosh, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.cosh(a[i]);
+  }),
+);
+
+export const log1p = floatUfunc(Math.log1p, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.log1p(a[i]);
+  }),
+);
+
+export const expm1 = floatUfunc(Math.expm1, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.expm1(a[i]);
+  }),
+);
+
+export const log2 = floatUfunc(Math.log2, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.log2(a[i]);
+  }),
+);
+
+export const log10 = floatUfunc(Math.log10, (A) =>
+  unary(A, "float64", (out, a) => {
+    for (let i = 0; i < a.length; i++) out[i] = Math.log10(a[i]);
+  }),
+);
+
+export const floor = floatUfunc(Math.floor, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.floor(a[i]);
-  });
-}
+  }),
+);
 
-export function ceil(x: ArrayLike): NDArray {
-  return unary(x, "float64", (out, a) => {
+export const ceil = floatUfunc(Math.ceil, (A) =>
+  unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.ceil(a[i]);
-  });
-}
+  }),
+);
 
 /** Round half to even (C's rint in the default rounding mode). Math.round rounds halves up, so
  *  an exact half that landed on an odd integer is moved down by one. */
@@ -345,20 +500,33 @@ function powerOfTen(n: number): number {
   return r;
 }
 
+/** np.round's overloads: a JS scalar gives a number, as numpy's float64 scalar. */
+export interface RoundFn {
+  (a: Scalar, decimals?: number): number;
+  (a: ArrayOperand, decimals?: number): NDArray;
+  (a: ArrayLike, decimals?: number): number | NDArray;
+}
+
 /** np.round / np.around, as PyArray_Round computes it: rint(x * 10^d) / 10^d for d >= 0 and
  *  rint(x / 10^-d) * 10^-d for d < 0, so results match numpy's (e.g. round(0.285, 2) = 0.28).
- *  Integer arrays stay integer; bool arrays round to float64 only for decimals = 0, as numpy. */
-export function round(a: ArrayLike, decimals = 0): NDArray {
-  const A = toArray(a);
+ *  Integer arrays stay integer (uint8 wraps: round(255, -1) is 260, stored as 4); bool arrays
+ *  round to float64 only for decimals = 0, as numpy. */
+export const round = ((a: ArrayLike, decimals = 0): number | NDArray => {
+  const r = roundArray(toArray(a), decimals);
+  return isScalar(a) ? r.data[0] : r;
+}) as RoundFn;
+
+function roundArray(A: NDArray, decimals: number): NDArray {
   if (!Number.isInteger(decimals)) throw new TypeError("'float' object cannot be interpreted as an integer");
-  if (A.dtype === "int64" && decimals >= 0) return A.copy();
+  const integer = A.dtype === "int64" || A.dtype === "uint8";
+  if (integer && decimals >= 0) return A.copy();
   if (A.dtype === "bool" && decimals !== 0) {
     throw new TypeError(
       `Cannot cast ufunc '${decimals > 0 ? "multiply" : "divide"}' output from dtype('float64') to ` +
         "dtype('bool') with casting rule 'same_kind'",
     );
   }
-  const dtype = A.dtype === "int64" ? "int64" : "float64";
+  const dtype = integer ? A.dtype : "float64";
   if (decimals === 0) {
     return unary(A, dtype, (out, x) => {
       for (let i = 0; i < x.length; i++) out[i] = rint(x[i]);
@@ -370,71 +538,68 @@ export function round(a: ArrayLike, decimals = 0): NDArray {
       for (let i = 0; i < x.length; i++) out[i] = rint(x[i] * f) / f;
     });
   }
-  // Only float64 and int64 arrays get here. For int64, + 0 turns a -0 (rint(-0.2) * 10) into 0;
-  // for float64, + -0 leaves every value as it is, -0 included.
-  const zero = dtype === "int64" ? 0 : -0;
-  return unary(A, dtype, (out, x) => {
+  // Only float64 and integer arrays get here. For integers, + 0 turns a -0 (rint(-0.2) * 10)
+  // into 0; for float64, + -0 leaves every value as it is, -0 included.
+  const zero = integer ? 0 : -0;
+  return wrapped(unary(A, dtype, (out, x) => {
     for (let i = 0; i < x.length; i++) out[i] = rint(x[i] / f) * f + zero;
-  });
+  }));
 }
 
 export { round as around };
 
 // ---- comparisons and logic (always bool)
 
-export function greater(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, greaterLoop);
-}
-export function greater_equal(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, greaterEqualLoop);
-}
-export function less(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, lessLoop);
-}
-export function less_equal(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, lessEqualLoop);
-}
-export function equal(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, equalLoop);
-}
-export function not_equal(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, notEqualLoop);
-}
-export function logical_and(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, logicalAndLoop);
-}
-export function logical_or(a: ArrayLike, b: ArrayLike): NDArray {
-  return toBool(a, b, logicalOrLoop);
-}
+export const greater = ufunc2((A, B) => toBool(A, B, greaterLoop)) as Ufunc2<boolean>;
+export const greater_equal = ufunc2((A, B) => toBool(A, B, greaterEqualLoop)) as Ufunc2<boolean>;
+export const less = ufunc2((A, B) => toBool(A, B, lessLoop)) as Ufunc2<boolean>;
+export const less_equal = ufunc2((A, B) => toBool(A, B, lessEqualLoop)) as Ufunc2<boolean>;
+export const equal = ufunc2((A, B) => toBool(A, B, equalLoop)) as Ufunc2<boolean>;
+export const not_equal = ufunc2((A, B) => toBool(A, B, notEqualLoop)) as Ufunc2<boolean>;
+export const logical_and = ufunc2((A, B) => toBool(A, B, logicalAndLoop)) as Ufunc2<boolean>;
+export const logical_or = ufunc2((A, B) => toBool(A, B, logicalOrLoop)) as Ufunc2<boolean>;
 
-export function logical_not(x: ArrayLike): NDArray {
-  return unary(x, "bool", (out, a) => {
+export const logical_not = ufunc1((A) =>
+  unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] === 0 ? 1 : 0;
-  });
-}
+  }),
+) as Ufunc1<boolean>;
 
-export function isnan(x: ArrayLike): NDArray {
-  return unary(x, "bool", (out, a) => {
+export const isnan = ufunc1((A) =>
+  unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] !== a[i] ? 1 : 0;
-  });
-}
+  }),
+) as Ufunc1<boolean>;
 
-export function isinf(x: ArrayLike): NDArray {
-  return unary(x, "bool", (out, a) => {
+export const isinf = ufunc1((A) =>
+  unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] === Infinity || a[i] === -Infinity ? 1 : 0;
-  });
-}
+  }),
+) as Ufunc1<boolean>;
 
-export function isfinite(x: ArrayLike): NDArray {
-  return unary(x, "bool", (out, a) => {
+export const isfinite = ufunc1((A) =>
+  unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? 1 : 0;
-  });
+  }),
+) as Ufunc1<boolean>;
+
+/** np.isclose's overloads: two JS scalars give a boolean. */
+export interface IscloseFn {
+  (a: Scalar, b: Scalar, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+  (a: ArrayOperand, b: ArrayLike, rtol?: number, atol?: number, equal_nan?: boolean): NDArray;
+  (a: ArrayLike, b: ArrayOperand, rtol?: number, atol?: number, equal_nan?: boolean): NDArray;
+  (a: ArrayLike, b: ArrayLike, rtol?: number, atol?: number, equal_nan?: boolean): boolean | NDArray;
 }
 
 /** np.isclose: |a - b| <= atol + rtol * |b| for finite pairs (asymmetric in b, like numpy);
  *  non-finite pairs are close only when equal, or both NaN with equal_nan. */
-export function isclose(a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, equal_nan = false): NDArray {
-  return toBool(a, b, (out, o, n, x, ix, sx, y, iy, sy) => {
+export const isclose = ((a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, equal_nan = false): boolean | NDArray => {
+  const r = iscloseArrays(toArray(a), toArray(b), rtol, atol, equal_nan);
+  return isScalar(a) && isScalar(b) ? r.data[0] !== 0 : r;
+}) as IscloseFn;
+
+function iscloseArrays(A: NDArray, B: NDArray, rtol: number, atol: number, equal_nan: boolean): NDArray {
+  return toBool(A, B, (out, o, n, x, ix, sx, y, iy, sy) => {
     for (let i = 0; i < n; i++) {
       const u = x[ix + i * sx];
       const v = y[iy + i * sy];
@@ -447,7 +612,7 @@ export function isclose(a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, eq
 }
 
 export function allclose(a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, equal_nan = false): boolean {
-  return isclose(a, b, rtol, atol, equal_nan).data.every((v) => v === 1);
+  return iscloseArrays(toArray(a), toArray(b), rtol, atol, equal_nan).data.every((v) => v === 1);
 }
 
 /** np.array_equal: same shape and equal elements (NaN equal to NaN only with equal_nan).

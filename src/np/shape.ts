@@ -3,7 +3,7 @@
 // reshaped array never aliases its source as a numpy view would.
 import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from "./ndarray";
 import { asarray, astype as castTo } from "./convert";
-import { promote } from "./dtype";
+import { promote, toDType, type DTypeLike } from "./dtype";
 import { AxisError, ValueError } from "./errors";
 
 /** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (), (2,newaxis). */
@@ -286,6 +286,6 @@ export function tolist(a: ArrayLike): NestedArray {
 }
 
 /** a.astype(dtype): always a copy, as numpy's default copy=True. */
-export function astype(a: ArrayLike, dtype: DType): NDArray {
-  return castTo(asarray(a), dtype, true);
+export function astype(a: ArrayLike, dtype: DTypeLike): NDArray {
+  return castTo(asarray(a), toDType(dtype), true);
 }

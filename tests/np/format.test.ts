@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { NDArray, type DType } from "../../src/np/ndarray";
+import { expectNumpyError, type NumpyError } from "../helpers/errors";
 import {
   array2string, array_repr, array_str, get_printoptions, repr, set_printoptions, str,
   type FormatOptions, type PrintOptions,
@@ -110,7 +111,7 @@ describe("arrays print as numpy 1.24 prints them", () => {
 
   test("the fixtures cover what the issue asks for", () => {
     const cats = new Set(arrayCases.map((c) => c.cat));
-    for (const cat of ["ties8", "ties_sci", "summary", "wrap", "3d", "0d", "empty", "int64", "bool", "all_special"]) {
+    for (const cat of ["ties8", "ties_sci", "summary", "wrap", "3d", "0d", "empty", "int64", "bool", "all_special", "uint8"]) {
       expect(cats.has(cat), cat).toBe(true);
     }
     expect(arrayCases.filter((c) => c.str.includes("...")).length).toBeGreaterThanOrEqual(50);
@@ -171,6 +172,13 @@ describe("print options", () => {
     expect(() => set_printoptions({ sign: "x" as never })).toThrow("sign option must be one of ' ', '+', or '-'");
     expect(() => set_printoptions({ precision: 1.5 })).toThrow("precision must be an integer");
     expect(() => set_printoptions({ threshold: NaN })).toThrow("threshold must be non-NAN");
+    const errors = load<{ options: Record<string, unknown>; error: NumpyError }>("option_errors.json");
+    expect(errors.length).toBe(4);
+    for (const c of errors) {
+      const opts = Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, v === "nan" ? NaN : v]));
+      expectNumpyError(() => set_printoptions(opts), c.error, JSON.stringify(c.options));
+    }
+    expect(get_printoptions().precision).toBe(3); // a refused call changes nothing
   });
 });
 
@@ -238,5 +246,7 @@ describe("hand-written cases", () => {
     expect([array_str(f64([], [0])), array_repr(f64([], [0]))]).toEqual(["[]", "array([], dtype=float64)"]);
     expect(array_repr(f64([], [0, 3]))).toBe("array([], shape=(0, 3), dtype=float64)");
     expect(array_repr(f64([], [2, 0], "int64"))).toBe("array([], shape=(2, 0), dtype=int64)");
+    expect([array_str(f64([200], [], "uint8")), array_repr(f64([200], [], "uint8"))]).toEqual(["200", "array(200, dtype=uint8)"]);
+    expect(array_repr(f64([1, 2], [2], "uint8"))).toBe("array([1, 2], dtype=uint8)");
   });
 });

@@ -12,7 +12,7 @@ const fns: Record<string, (...args: unknown[]) => unknown> = {
   broadcast_to: (a, shape) => broadcastTo(a as NDArray, shape as number[]),
 };
 
-for (const file of ["binary", "unary", "misc"]) {
+for (const file of ["binary", "unary", "misc", "uint8"]) {
   describe(`numpy fixtures: ${file}`, () => {
     const byFn = new Map<string, ReturnType<typeof loadCases>>();
     for (const c of loadCases(file)) byFn.set(c.fn, [...(byFn.get(c.fn) ?? []), c]);
@@ -131,21 +131,40 @@ describe("ops semantics beyond the fixtures", () => {
     }
   });
 
-  test("scalar operands give 0-d arrays; allclose and array_equal give booleans", () => {
-    const r = ops.add(2, 3);
-    expect(r).toBeInstanceOf(NDArray);
-    expect([r.shape, r.dtype, r.data[0]]).toEqual([[], "int64", 5]);
-    expect(ops.greater(true, 0.5).dtype).toBe("bool");
+  test("JS scalar operands give JS scalars, as numpy gives scalars; 0-d arrays and lists give arrays", () => {
+    const five: number = ops.add(2, 3);
+    expect(five).toBe(5);
+    const s: number = ops.sqrt(2 / 4);
+    expect(s).toBe(Math.sqrt(0.5));
+    expect(ops.sqrt(-1)).toBeNaN();
+    expect(ops.maximum(0, 3)).toBe(3);
+    expect(ops.power(0.9, 2)).toBe(0.81);
+    expect(ops.divide(1, 2)).toBe(0.5);
+    const bigger: boolean = ops.greater(true, 0.5);
+    expect(bigger).toBe(true);
+    expect(ops.add(true, true)).toBe(true); // bool + bool is logical or, a bool scalar
+    expect(ops.multiply(true, 2)).toBe(2);
+    expect(ops.abs(true)).toBe(true);
+    expect(ops.isnan(NaN)).toBe(true);
+    expect(ops.isclose(1, 1 + 1e-9)).toBe(true);
+    expect(ops.clip(5, 0, 3)).toBe(3);
+    expect(() => ops.power(2, -1)).toThrow(new ValueError("Integers to negative integer powers are not allowed."));
+    const zeroD = ops.add(new NDArray(Float64Array.of(2), [], "int64"), 3);
+    expect(zeroD).toBeInstanceOf(NDArray);
+    expect([zeroD.shape, zeroD.dtype, zeroD.data[0]]).toEqual([[], "int64", 5]);
+    expect(ops.exp([0])).toBeInstanceOf(NDArray);
+    const arrayArg: NDArray = ops.multiply(arr([1, 2], [2]), 2);
+    expect(Array.from(arrayArg.data)).toEqual([2, 4]);
     expect(ops.allclose([1, 2], [1, 2 + 1e-9])).toBe(true);
     expect(ops.array_equal([[1, 2]], [1, 2])).toBe(false);
     expect(ops.array_equal([[1, 2], [3]], [1, 2])).toBe(false); // ragged: numpy returns False too
   });
 
   test("numpy's round-half-even and its scaled rounding", () => {
-    expect(ops.round(2.5).data[0]).toBe(2);
-    expect(ops.round(0.125, 2).data[0]).toBe(0.12);
-    expect(ops.round(-0.5).data[0]).toBe(-0);
-    expect(Object.is(ops.round(-0.4).data[0], -0)).toBe(true);
+    expect(ops.round(2.5)).toBe(2);
+    expect(ops.round(0.125, 2)).toBe(0.12);
+    expect(ops.round(-0.5)).toBe(-0);
+    expect(Object.is(ops.round(-0.4), -0)).toBe(true);
     expect(ops.around).toBe(ops.round);
   });
 
