@@ -10,7 +10,8 @@
 // numpy's tuple) it returns an NDArray.
 import { randomFillSync } from "node:crypto";
 import { asarray } from "./convert";
-import { IndexError, OverflowError, ValueError } from "./errors";
+import { IndexError, OverflowError, ValueError, pyTypeName } from "./errors";
+import { repr } from "./format";
 import { log } from "./libm";
 import { MT19937, MT_N } from "./mt19937";
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
@@ -123,9 +124,9 @@ export class RandomState {
 
   /** rand(d0, d1, ...): random_sample((d0, d1, ...)); rand() is one number. */
   rand(): number;
-  rand(...dims: (number | readonly number[])[]): NDArray;
-  rand(...dims: (number | readonly number[])[]): number | NDArray {
-    return this.fill(dims.length ? sizeShape(dims.flat()) : null, () => this.mt.nextDouble());
+  rand(...dims: number[]): NDArray;
+  rand(...dims: unknown[]): number | NDArray {
+    return this.fill(dims.length ? separateDims("rand", dims) : null, () => this.mt.nextDouble());
   }
 
   uniform(low?: number, high?: number, size?: null): number;
@@ -144,9 +145,9 @@ export class RandomState {
 
   /** randn(d0, d1, ...): standard_normal((d0, d1, ...)); randn() is one number. */
   randn(): number;
-  randn(...dims: (number | readonly number[])[]): NDArray;
-  randn(...dims: (number | readonly number[])[]): number | NDArray {
-    return this.fill(dims.length ? sizeShape(dims.flat()) : null, () => this.gauss());
+  randn(...dims: number[]): NDArray;
+  randn(...dims: unknown[]): number | NDArray {
+    return this.fill(dims.length ? separateDims("randn", dims) : null, () => this.gauss());
   }
 
   standard_normal(size?: null): number;
@@ -580,24 +581,75 @@ function isOptions(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
 }
 
-/** The dimensions in numpy's `size`, checked to be integers (negative ones are left in). */
-function intDims(size: unknown): number[] {
-  const dims = typeof size === "number" ? [size] : size instanceof NDArray ? Array.from(size.data) : size;
-  if (!Array.isArray(dims)) throw new TypeError(`size must be an integer or a list of integers, got ${typeof size}`);
-  for (const d of dims) {
-    if (typeof d !== "number" || !Number.isInteger(d)) {
-      throw new TypeError(`'${typeof d === "number" ? "float" : typeof d}' object cannot be interpreted as an integer`);
-    }
+/** One dimension, as Python's operator.index accepts it (numpy's messages for everything else). */
+function dimOf(d: unknown): number {
+  if (typeof d === "number") {
+    if (Number.isInteger(d)) return d;
+    throw new TypeError("'float' object cannot be interpreted as an integer");
   }
-  return dims as number[];
+  if (typeof d === "boolean") throw new TypeError("an integer is required");
+  if (d instanceof NDArray) {
+    if (d.ndim === 0 && (d.dtype === "int64" || d.dtype === "uint8")) return d.data[0];
+    throw new TypeError("only integer scalar arrays can be converted to a scalar index");
+  }
+  throw new TypeError(`'${pyTypeName(d)}' object cannot be interpreted as an integer`);
+}
+
+/** The dimensions in numpy's `size`: one integer, or a sequence (a list, an integer NDArray) of
+ *  them, each checked as numpy checks it; negative ones are left in. */
+function intDims(size: unknown): number[] {
+  let dims: number[];
+  if (typeof size === "number" || typeof size === "boolean" || (size instanceof NDArray && size.ndim === 0)) {
+    const isInt = typeof size === "number" ? Number.isInteger(size) : size instanceof NDArray && size.dtype !== "float64" && size.dtype !== "bool";
+    if (!isInt) throw new TypeError(`expected a sequence of integers or a single integer, got '${repr(size)}'`);
+    dims = [size instanceof NDArray ? size.data[0] : (size as number)];
+  } else if (Array.isArray(size)) {
+    dims = size.map(dimOf);
+  } else if (size instanceof NDArray) {
+    if (size.ndim > 1 && size.size > 0) throw new TypeError("only integer scalar arrays can be converted to a scalar index");
+    if (size.dtype === "float64" && size.size > 0) throw new TypeError("'numpy.float64' object cannot be interpreted as an integer");
+    if (size.dtype === "bool" && size.size > 0) throw new TypeError("an integer is required");
+    dims = Array.from(size.data);
+  } else if (typeof size === "string") {
+    if (size.length > 0) throw new TypeError("'str' object cannot be interpreted as an integer");
+    dims = [];
+  } else {
+    throw new TypeError(`expected a sequence of integers or a single integer, got '${repr(size)}'`);
+  }
+  return dims;
+}
+
+/** The dimension checks numpy makes once every dimension is an integer. */
+function checkDims(dims: number[]): number[] {
+  if (dims.some((d) => d < 0)) throw new ValueError("negative dimensions are not allowed");
+  if (dims.some((d) => d >= 2 ** 63)) throw new ValueError("Maximum allowed dimension exceeded");
+  return dims;
 }
 
 /** numpy's `size` as an output shape; null (no size) means "return a scalar". */
 function sizeShape(size: unknown): number[] | null {
   if (size == null) return null;
-  const dims = intDims(size);
-  if (dims.some((d) => d < 0)) throw new ValueError("negative dimensions are not allowed");
-  return dims;
+  return checkDims(intDims(size));
+}
+
+/** rand(d0, d1, ...) and randn(d0, d1, ...): the dimensions are separate arguments, as in numpy,
+ *  whose message for a list (randn([2, 3]), the shape spelling of np.zeros) gets a second line
+ *  with the nnlab spelling. */
+function separateDims(fn: string, dims: readonly unknown[]): number[] {
+  return checkDims(
+    dims.map((d) => {
+      try {
+        return dimOf(d);
+      } catch (e) {
+        if (!Array.isArray(d)) throw e;
+        const flat = dims.flat();
+        const spelled = flat.every((x) => typeof x === "number") ? flat.join(", ") : "2, 3";
+        throw new TypeError(
+          `${(e as Error).message}\nnnlab: pass the dimensions as separate arguments, np.random.${fn}(${spelled})`,
+        );
+      }
+    }),
+  );
 }
 
 /** A float parameter given as a number (or a 0-d array). Array-valued parameters, which numpy

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { NDArray } from "../../src/np/ndarray";
 import * as random from "../../src/np/random";
 import { RandomState } from "../../src/np/random";
+import { decodeValue, type Value } from "../fixtures/dtypes/decode";
+import { expectNumpyError, type NumpyError } from "../helpers/errors";
 
 const DIR = join(__dirname, "..", "fixtures", "random");
 const SEEDS = [0, 1, 2, 3, 42, 2 ** 32 - 1];
@@ -219,37 +221,38 @@ describe("API shape", () => {
 });
 
 describe("errors in numpy's words", () => {
-  const cases: [string, () => unknown, string][] = [
-    ["seed(-1)", () => random.seed(-1), "Seed must be between 0 and 2**32 - 1"],
-    ["seed(2**32)", () => random.seed(2 ** 32), "Seed must be between 0 and 2**32 - 1"],
-    ["seed(1.5)", () => random.seed(1.5), "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'"],
-    ["seed([])", () => random.seed([]), "Seed must be non-empty"],
-    ["seed([1, -1])", () => random.seed([1, -1]), "Seed must be between 0 and 2**32 - 1"],
-    ["randint(0)", () => random.randint(0), "high <= 0"],
-    ["randint(5, 5)", () => random.randint(5, 5), "low >= high"],
-    ["randint(5, 3, 2)", () => random.randint(5, 3, 2), "low >= high"],
-    ["randint(-2**63 - 4096, 0)", () => random.randint(-(2 ** 63) - 4096, 0), "low is out of bounds for int64"],
-    ["randint(0, 2**63 + 4096)", () => random.randint(0, 2 ** 63 + 4096), "high is out of bounds for int64"],
-    ["rand(-1)", () => random.rand(-1), "negative dimensions are not allowed"],
-    ["rand(2.5)", () => random.rand(2.5), "'float' object cannot be interpreted as an integer"],
-    ["normal(0, -1)", () => random.normal(0, -1), "scale < 0"],
-    ["uniform(0, inf)", () => random.uniform(0, Infinity), "Range exceeds valid bounds"],
-    ["choice(5, 6, false)", () => random.choice(5, 6, false), "Cannot take a larger sample than population when 'replace=False'"],
-    ["choice(5, 3, p=sum .5)", () => random.choice(5, 3, true, [0.1, 0.1, 0.1, 0.1, 0.1]), "probabilities do not sum to 1"],
-    ["choice(5, 3, p=len 4)", () => random.choice(5, 3, true, [0.25, 0.25, 0.25, 0.25]), "'a' and 'p' must have same size"],
-    ["choice(5, 3, p<0)", () => random.choice(5, 3, true, [0.5, 0.6, -0.1, 0, 0]), "probabilities are not non-negative"],
-    ["choice(5, 3, p NaN)", () => random.choice(5, 3, true, [NaN, 0.6, -0.1, 0, 0]), "probabilities contain NaN"],
-    ["choice(5, 3, false, p 2 nonzero)", () => random.choice(5, 3, false, [0.5, 0.5, 0, 0, 0]), "Fewer non-zero entries in p than size"],
-    ["choice(0, 3)", () => random.choice(0, 3), "a must be greater than 0 unless no samples are taken"],
-    ["choice([], 3)", () => random.choice([], 3), "'a' cannot be empty unless no samples are taken"],
-    ["choice(2.5)", () => random.choice(2.5), "a must be 1-dimensional or an integer"],
-    ["choice([[1, 2]])", () => random.choice([[1, 2]]), "a must be 1-dimensional"],
-    ["permutation(2.5)", () => random.permutation(2.5), "x must be an integer or at least 1-dimensional"],
-    ["binomial(-1, .5)", () => random.binomial(-1, 0.5), "n < 0"],
-    ["binomial(1, 1.5)", () => random.binomial(1, 1.5), "p < 0, p > 1 or p is NaN"],
-    ["set_state(['X'])", () => random.set_state(["X", [], 0]), "set_state can only be used with legacy MT19937state instances."],
-  ];
-  for (const [label, call, message] of cases) {
-    it(label, () => expect(call).toThrow(message));
+  const cases = JSON.parse(readFileSync(join(DIR, "errors.json"), "utf8")) as {
+    fn: string;
+    args: Value[];
+    kwargs: Record<string, Value>;
+    error: NumpyError;
+  }[];
+  const api = random as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const c of cases) {
+    const label = `${c.fn}(${JSON.stringify(c.args).slice(1, -1)}${Object.keys(c.kwargs).length ? ", " + JSON.stringify(c.kwargs) : ""})`;
+    it(label, () => {
+      const args = c.args.map(decodeValue);
+      const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeValue(v)]));
+      const call = () => api[c.fn](...args, ...(Object.keys(kwargs).length ? [kwargs] : []));
+      // rand/randn given a list: numpy's message, then a line with the nnlab spelling
+      const listDims = (c.fn === "rand" || c.fn === "randn") && args.some(Array.isArray);
+      const dims = (args.flat() as unknown[]).join(", ");
+      const message = listDims
+        ? `${c.error.message}\nnnlab: pass the dimensions as separate arguments, np.random.${c.fn}(${dims})`
+        : c.error.message;
+      expectNumpyError(call, { type: c.error.type, message }, label);
+    });
   }
+
+  it("covers every check", () => {
+    expect(cases.length).toBeGreaterThan(80);
+    expect(new Set(cases.map((c) => c.error.type))).toEqual(new Set(["TypeError", "ValueError", "IndexError", "OverflowError"]));
+  });
+
+  it("randn([2, 3]) names the nnlab spelling", () => {
+    expect(() => random.randn([2, 3] as never)).toThrow(
+      new TypeError("'list' object cannot be interpreted as an integer\nnnlab: pass the dimensions as separate arguments, np.random.randn(2, 3)"),
+    );
+    expect(random.randn(2, 3).shape).toEqual([2, 3]);
+  });
 });
