@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export interface ConnectionInfo {
-  transport: "tcp";
+  /** tcp: `ip` is an address and the ports are TCP ports; ipc: `ip` is a path prefix and each
+   *  socket is the Unix socket `<ip>:<port>` (the address form tslab and this client both build). */
+  transport: "tcp" | "ipc";
   ip: string;
   shell_port: number;
   iopub_port: number;
@@ -43,16 +45,20 @@ async function freePorts(ip: string, n: number): Promise<number[]> {
 export interface ConnectionFile {
   info: ConnectionInfo;
   path: string;
+  /** The private folder holding the file (and, for ipc, the sockets). */
+  dir: string;
   /** Deletes the file and its private directory. Safe to call twice. */
   remove(): void;
 }
 
-/** Writes a fresh connection file (random ports on 127.0.0.1, random key) readable only by us. */
-export async function createConnectionFile(kernelName = "tslab"): Promise<ConnectionFile> {
-  const ip = "127.0.0.1";
-  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(ip, 5);
+/** Writes a fresh connection file (random ports on 127.0.0.1, or Unix sockets in its own folder for
+ *  "ipc"; a random key) readable only by us. */
+export async function createConnectionFile(kernelName = "tslab", transport: "tcp" | "ipc" = "tcp"): Promise<ConnectionFile> {
+  const dir = mkdtempSync(join(tmpdir(), "nnlab-kernel-"));
+  const ip = transport === "ipc" ? join(dir, "kernel") : "127.0.0.1";
+  const [shell_port, iopub_port, stdin_port, control_port, hb_port] = transport === "ipc" ? [1, 2, 3, 4, 5] : await freePorts(ip, 5);
   const info: ConnectionInfo = {
-    transport: "tcp",
+    transport,
     ip,
     shell_port,
     iopub_port,
@@ -63,8 +69,7 @@ export async function createConnectionFile(kernelName = "tslab"): Promise<Connec
     signature_scheme: "hmac-sha256",
     kernel_name: kernelName,
   };
-  const dir = mkdtempSync(join(tmpdir(), "nnlab-kernel-"));
   const path = join(dir, "connection.json");
   writeFileSync(path, JSON.stringify(info, null, 1), { mode: 0o600 });
-  return { info, path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { info, path, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -16,6 +16,13 @@ export interface KernelOptions {
   /** How long the kernel may take to answer its first kernel_info_request (ms). Default 60 s. */
   startTimeout?: number;
   env?: NodeJS.ProcessEnv;
+  /** How the kernel process is started: given Node and its arguments (the tslab bin and its
+   *  options), returns the command to spawn. The grader's sandbox wraps the kernel this way
+   *  (namespaces, limits, another user, Node's permission flags). Default: Node itself. */
+  launch?: (node: string, args: string[], connectionDir: string) => { command: string; args: string[] };
+  /** "ipc" puts the kernel's sockets in the connection file's folder (Unix sockets) instead of
+   *  TCP on 127.0.0.1, for kernels in their own network namespace. Default "tcp". */
+  transport?: "tcp" | "ipc";
 }
 
 export interface ExecuteOptions {
@@ -112,8 +119,12 @@ export class Kernel {
 
   /** Starts a kernel and waits until it answers on shell and its iopub messages reach us. */
   static async start(options: KernelOptions): Promise<Kernel> {
-    const connection = await createConnectionFile();
-    const child = spawn(process.execPath, [tslabBin(), "kernel", "--config-path", connection.path], {
+    const connection = await createConnectionFile("tslab", options.transport ?? "tcp");
+    const args = [tslabBin(), "kernel", "--config-path", connection.path];
+    const { command, args: argv } = options.launch
+      ? options.launch(process.execPath, args, connection.dir)
+      : { command: process.execPath, args };
+    const child = spawn(command, argv, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["ignore", "pipe", "pipe"],
