@@ -19,7 +19,7 @@ type AxisArg = number | number[] | ReduceOptions | null | undefined;
  * @example const n = np.count_nonzero(D1); // units kept by the dropout mask
  */
 export function count_nonzero(a: ArrayLike): number;
-export function count_nonzero(a: ArrayLike, opts: ReduceOptions & { axis?: null; keepdims?: false }): number;
+export function count_nonzero(a: ArrayLike, axis: ReduceOptions & { axis?: null; keepdims?: false }): number;
 export function count_nonzero(a: ArrayLike, axis: null | undefined, keepdims?: false): number;
 export function count_nonzero(a: ArrayLike, axis: number | number[] | ReduceOptions | null, keepdims?: boolean): NDArray;
 export function count_nonzero(a: ArrayLike, axis?: AxisArg, keepdims?: boolean): number | NDArray;

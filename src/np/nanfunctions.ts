@@ -48,7 +48,8 @@ function divide(num: number | NDArray, den: number | NDArray): number | NDArray 
  * sum as np.sum does (bool counts as int64).
  *
  * @param a - the array (or nested JS arrays)
- * @param axis - an axis, a list of axes, null (all), or an options object { axis, keepdims }
+ * @param axis - an axis, a list of axes, or null (all)
+ * @param opts - instead of axis and keepdims, numpy's keyword arguments as an object { axis, keepdims }
  * @param keepdims - keep the reduced axes with length 1
  * @returns a number when reducing everything without keepdims, otherwise an array
  * @example const cost = (1 / m) * np.nansum(logprobs);
@@ -67,7 +68,8 @@ export const nansum: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: bool
  * arrays are averaged by np.mean. The result is always float64.
  *
  * @param a - the array (or nested JS arrays)
- * @param axis - an axis, a list of axes, null (all), or an options object { axis, keepdims }
+ * @param axis - an axis, a list of axes, or null (all)
+ * @param opts - instead of axis and keepdims, numpy's keyword arguments as an object { axis, keepdims }
  * @param keepdims - keep the reduced axes with length 1
  * @returns a number when reducing everything without keepdims, otherwise a float64 array
  * @example const avg = np.nanmean(A, { axis: 1, keepdims: true });
@@ -109,7 +111,8 @@ function nanExtremum(a: ArrayLike, axisArg: AxisArg, keepdimsArg: boolean | unde
  * The dtype is the array's.
  *
  * @param a - the array (or nested JS arrays)
- * @param axis - an axis, a list of axes, null (all), or an options object { axis, keepdims }
+ * @param axis - an axis, a list of axes, or null (all)
+ * @param opts - instead of axis and keepdims, numpy's keyword arguments as an object { axis, keepdims }
  * @param keepdims - keep the reduced axes with length 1
  * @returns a number when reducing everything without keepdims, otherwise an array
  * @example const top = np.nanmax(scores, 0);
@@ -125,7 +128,8 @@ export const nanmax: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: bool
  * The dtype is the array's.
  *
  * @param a - the array (or nested JS arrays)
- * @param axis - an axis, a list of axes, null (all), or an options object { axis, keepdims }
+ * @param axis - an axis, a list of axes, or null (all)
+ * @param opts - instead of axis and keepdims, numpy's keyword arguments as an object { axis, keepdims }
  * @param keepdims - keep the reduced axes with length 1
  * @returns a number when reducing everything without keepdims, otherwise an array
  * @example const low = np.nanmin(A, { axis: 1, keepdims: true });

@@ -6,7 +6,8 @@
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
 import { shapeTuple } from "./shape";
-import { OverflowError, TypeError, ValueError } from "./errors";
+import { castValue, convertScalar } from "./dtype";
+import { TypeError, ValueError } from "./errors";
 
 /** The modes nnlab implements. numpy's statistic and ramp modes ("maximum", "mean", "median",
  *  "minimum", "linear_ramp") are refused with an error naming these. */
@@ -79,20 +80,18 @@ function asPairs(x: NDArray, ndim: number, asIndex: boolean): Pair[] {
   return Array.from({ length: ndim }, (_, i): Pair => [at(i, 0), at(i, 1)]);
 }
 
-/** A constant as stored into an array of `dtype` (numpy's unsafe assignment cast). */
-function castConstant(v: number, dtype: DType): number {
-  if (dtype === "bool") return v !== 0 ? 1 : 0; // NaN is truthy, as bool(nan) is
-  if (dtype === "int64") {
-    if (v !== v) throw new ValueError("cannot convert float NaN to integer");
-    if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
-    return Math.trunc(v) + 0;
-  }
-  return v;
+/** A constant as numpy 1.24 assigns it into the padded array: into int64 as Python's int() (NaN
+ *  raises ValueError, inf OverflowError), into uint8 by the array cast (wrapping; NaN and inf give 0),
+ *  into bool as `!= 0`. */
+function constantOf(v: number, dtype: DType): number {
+  return dtype === "uint8" ? castValue(v, "uint8") : convertScalar(v, dtype);
 }
 
-/** A value computed in doubles (odd reflection) cast back to the array's dtype. */
+/** An odd reflection `2 * edge - v`, computed in doubles, as numpy's arithmetic leaves it in the
+ *  array's dtype: uint8 arithmetic wraps modulo 256, and bool (computed in int64) is `!= 0`. */
 function castComputed(v: number, dtype: DType): number {
-  return dtype === "bool" ? (v !== 0 ? 1 : 0) : v;
+  if (dtype === "bool") return v !== 0 ? 1 : 0;
+  return dtype === "uint8" ? ((v % 256) + 256) % 256 : v;
 }
 
 /** Calls visit(base) for every line along `axis` of the padded array that numpy's _view_roi
@@ -251,12 +250,12 @@ export function pad(
   const dtype = arr.dtype;
   const nd = arr.ndim;
 
-  // Constant values are cast (and rejected) for every side of every axis, as numpy assigns each
-  // one even to an empty pad area.
+  // Constant values are converted as numpy assigns them (constantOf), for every side of every
+  // axis: numpy assigns each one even to an empty pad area, so a NaN for an int array always raises.
   let constants: Pair[] = [];
   if (mode === "constant") {
     constants = asPairs(asarray(options.constant_values ?? 0), nd, false).map(
-      ([b, a]): Pair => [castConstant(b, dtype), castConstant(a, dtype)],
+      ([b, a]): Pair => [constantOf(b, dtype), constantOf(a, dtype)],
     );
   }
 

@@ -6,13 +6,19 @@
 import { NDArray, shapeStr, type ArrayLike } from "./ndarray";
 import { asarray } from "./convert";
 import { array_repr, array2string, repr } from "./format";
-import { abs, equal, isclose, subtract } from "./ops";
+import { abs, equal, isclose, minimum, subtract } from "./ops";
 import { formatG } from "./pyformat";
 
 /**
- * Python's AssertionError, which np.testing's assertions raise when the values differ; its message
- * is numpy's report. `catch (e) { if (e instanceof np.testing.AssertionError) ... }` is
- * `except AssertionError:`.
+ * Python's AssertionError, which np.testing's assertions raise when the values differ.
+ *
+ * Its message is numpy's report, so `e.message` is Python's `str(e)`; `catch (e) { if (e instanceof
+ * np.testing.AssertionError) ... }` is `except AssertionError:`. (Node's `assert.AssertionError` is
+ * a different class.)
+ *
+ * @param message - the report
+ * @param options - JavaScript's Error options ({ cause })
+ * @example try { np.testing.assert_allclose(W1, expected); } catch (e) { if (e instanceof np.testing.AssertionError) console.log(e.message); }
  */
 export class AssertionError extends Error {}
 AssertionError.prototype.name = "AssertionError";
@@ -127,6 +133,8 @@ function assertArrayCompare(
   let error: NDArray | null = null;
   try {
     error = abs(subtract(xs, ys));
+    // unsigned x - y wraps: numpy takes the smaller of |x - y| and |y - x|
+    if (xs.dtype === "uint8") error = minimum(error, abs(subtract(ys, xs)));
   } catch (e) {
     // numpy skips the differences when x - y is a TypeError (bool - bool)
     if (!(e instanceof TypeError)) throw e;
