@@ -2,14 +2,15 @@
 // (m×k)·(k×n) products computed by kernels/gemm, which picks the loop for the size.
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
 import { asarray } from "./convert";
-import { resultType as ufuncResultType, wrapUint8 } from "./dtype";
+import { promote, wrapUint8 } from "./dtype";
 import { ValueError } from "./errors";
 import { gemm } from "./kernels/gemm";
 import { normalizeAxis as resolveAxis, shapeTuple } from "./shape";
 
-/** numpy's promotion of the two operands (value-based for a 0-d operand, where dot multiplies). */
+/** numpy's plain promotion of the two operands: unlike the ufuncs, dot does not cast a scalar
+ *  operand by its value (np.dot(uint8 array, 3) is int64, as 3 is a Python int). */
 function resultType(x: NDArray, y: NDArray): DType {
-  return ufuncResultType([x, y]);
+  return promote(x.dtype, y.dtype);
 }
 
 /** Wraps a product's values. Where numpy returns a scalar (1-D·1-D) this is a 0-d array, so
