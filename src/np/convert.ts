@@ -3,16 +3,39 @@ import { NDArray, shapeStr, type ArrayLike, type DType, type NestedArray } from 
 import { castData, convertElement, convertScalar, operandDType, toDType, type DTypeLike } from "./dtype";
 import { ValueError } from "./errors";
 
-/** np.asarray: NDArrays pass through unchanged (no copy) unless another dtype is asked for;
- *  everything else is converted. */
+/**
+ * Converts the input to an array, without copying an array that already is one.
+ *
+ * An NDArray passes through unchanged (the same object, no copy) unless another dtype is asked for;
+ * nested JS arrays, numbers and booleans are converted as np.array converts them (JS numbers give
+ * float64, booleans bool). Mirrors numpy.asarray; numpy's `dtype=` keyword is the second argument.
+ *
+ * @param x - the input: an NDArray, a number, a boolean, or nested JS arrays of them
+ * @param dtype - the dtype of the result ("float64", "int64", "uint8", "bool", numpy's aliases, or np.float64 ...); default: the input's
+ * @returns `x` itself when it is an NDArray of that dtype, otherwise a new array of the same shape
+ * @example const A = np.asarray([[1, 2], [3, 4]]); // array([[1., 2.], [3., 4.]]), shape (2, 2)
+ */
 export function asarray(x: ArrayLike, dtype?: DTypeLike | null): NDArray {
   const dt = dtype === undefined || dtype === null ? undefined : toDType(dtype);
   if (x instanceof NDArray) return dt === undefined || dt === x.dtype ? x : castTo(x, dt);
   return fromNested(x, dt ?? operandDType(x), dt !== undefined);
 }
 
-/** np.array: always a new array. Nested JS values are converted as numpy converts Python
- *  scalars (NaN into an integer dtype raises, uint8 wraps); an NDArray is cast (numpy's astype). */
+/**
+ * Creates a new array from nested JS arrays, a number, a boolean or another array.
+ *
+ * Always returns a new array with its own storage (np.array copies, np.asarray does not). JS
+ * numbers give float64, since JS cannot tell `1` from `1.0`: pass "int64" for integers; booleans
+ * give bool. Values are converted as numpy converts Python scalars (NaN into an integer dtype
+ * raises, uint8 wraps modulo 256); an NDArray is copied, cast as `astype` casts. Ragged lists raise
+ * numpy's "inhomogeneous shape" ValueError. Mirrors numpy.array; numpy's `dtype=` keyword is the
+ * second argument.
+ *
+ * @param x - the values: a number, a boolean, nested JS arrays of them (one nesting level per axis), or an NDArray
+ * @param dtype - the dtype of the result ("float64", "int64", "uint8", "bool", numpy's aliases, or np.float64 ...); default: float64 for numbers, bool for booleans, the input's for an NDArray
+ * @returns a new array; its shape is the nesting of `x` (a number gives a 0-d array)
+ * @example const Y = np.array([[1, 0, 1]], "int64"); // array([[1, 0, 1]]), shape (1, 3)
+ */
 export function array(x: ArrayLike, dtype?: DTypeLike | null): NDArray {
   const dt = dtype === undefined || dtype === null ? undefined : toDType(dtype);
   if (x instanceof NDArray) return castTo(x, dt ?? x.dtype, true);

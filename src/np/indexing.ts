@@ -361,7 +361,20 @@ export function setItem(a: NDArray, index: readonly Index[], value: ArrayLike): 
   scatter(a.data, plan, v.size === 1 ? v.data[0] : broadcastTo(new NDArray(v.data, vShape, v.dtype), plan.shape).data);
 }
 
-/** np.putmask(a, mask, values): a.flat[n] = values.flat[n % values.size] wherever mask.flat[n]. */
+/**
+ * Sets elements of an array where a mask is true, in place: numpy's `a[mask] = values`.
+ *
+ * The labs' ReLU backward step `dZ[Z <= 0] = 0` is `dZ.putmask(Z.less_equal(0), 0)` or
+ * `np.putmask(dZ, Z.less_equal(0), 0)`. The mask must have as many elements as `a` (it is read in
+ * row-major order, not broadcast). `values` is cast to the dtype of `a`; with several values,
+ * element n of `a` gets `values[n % values.size]` (numpy.putmask's rule, which differs from
+ * `a[mask] = values` for arrays of values). Mirrors numpy.putmask.
+ *
+ * @param a - the array to modify, in place
+ * @param mask - booleans (or 0/1) with as many elements as `a`; where true, `a` is overwritten
+ * @param values - the value (usually one number) to write, or an array repeated cyclically
+ * @example np.putmask(dZ, Z.less_equal(0), 0); // dZ[Z <= 0] = 0
+ */
 export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
   const m = asarray(mask);
   if (m.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
@@ -377,7 +390,20 @@ export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
   }
 }
 
-/** np.take(a, indices, axis): whole sub-arrays along `axis` (the flattened array if omitted). */
+/**
+ * Takes elements (or whole sub-arrays) at the given indices along an axis.
+ *
+ * Without an axis the array is flattened first, so `np.take(a, [0, 2])` picks flat elements 0 and
+ * 2. With an axis, whole slices along it are taken: `np.take(X, perm, 1)` is `X[:, perm]`, the
+ * column shuffle of random mini-batches. Negative indices count from the end; the result's shape is
+ * `a.shape[:axis] + indices.shape + a.shape[axis + 1:]`. Mirrors numpy.take; the result is a copy.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param indices - an integer or integers (a list or an integer array)
+ * @param axis - the axis to index along; default: none (index the flattened array)
+ * @returns a new array with the selected elements, dtype of `a`
+ * @example const shuffled_X = np.take(X, permutation, 1); // X[:, permutation]
+ */
 export function take(a: ArrayLike, indices: ArrayLike, axis?: number | null): NDArray {
   const arr = asarray(a);
   const flat = axis === undefined || axis === null;
@@ -408,9 +434,35 @@ function takeIndices(indices: Exclude<ArrayLike, number>): NDArray {
   throw new TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'");
 }
 
-/** np.where(cond) is np.nonzero(cond): one int64 index array per axis. */
+/**
+ * With one argument: the indices where a condition is true; with three: `x` where true, else `y`.
+ *
+ * `np.where(condition)` is numpy.nonzero: one int64 index array per axis, listing the coordinates
+ * of the true (non-zero) elements in row-major order. `np.where(condition, x, y)` chooses
+ * elementwise, with the three operands broadcast together: `np.where(Z > 0, Z, 0.01 * Z)` is
+ * `np.where(Z.greater(0), Z, Z.multiply(0.01))`; its dtype is the promotion of x and y. Mirrors
+ * numpy.where.
+ *
+ * @param condition - booleans (or numbers, non-zero counting as true), any shape
+ * @param x - the values where `condition` is true (three-argument form)
+ * @param y - the values where `condition` is false (three-argument form)
+ * @returns one argument: a list of int64 index arrays, one per axis; three: a new array of the broadcast shape
+ * @example const [rows, cols] = np.where(np.array([[0, 1], [1, 0]])); // [array([0, 1]), array([1, 0])]
+ */
 export function where(condition: ArrayLike): NDArray[];
-/** np.where(cond, x, y): x where cond is true, else y, all three broadcast together. */
+
+/**
+ * Elementwise choice: `x` where the condition is true, else `y`, broadcast together.
+ *
+ * `np.where(Z > 0, Z, 0.01 * Z)` is `np.where(Z.greater(0), Z, Z.multiply(0.01))`. The dtype is the
+ * promotion of x and y. Mirrors numpy.where; with only a condition it lists the true indices.
+ *
+ * @param condition - booleans (or numbers, non-zero counting as true)
+ * @param x - the values where `condition` is true
+ * @param y - the values where `condition` is false
+ * @returns a new array of the broadcast shape of condition, x and y
+ * @example const A = np.where(Z.greater(0), Z, Z.multiply(0.01)); // leaky ReLU
+ */
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray;
 export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
   const c = asarray(condition);

@@ -249,29 +249,97 @@ const uint8PowerLoop: BinaryLoop = (out, o, n, a, ia, sa, b, ib, sb) => {
 
 // ---- arithmetic
 
-/** np.add. bool + bool is logical or in numpy (True + True is True). */
+/**
+ * Adds arguments elementwise: numpy's `a + b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. The dtype is numpy's promotion
+ * (float64 if either side is float; an int64 array plus a JS integer stays int64; uint8 wraps
+ * modulo 256); bool + bool is logical or, as in numpy. The labs' `Z = np.dot(W, A) + b` is
+ * `np.add(np.dot(W, A), b)` or `np.dot(W, A).add(b)`. Mirrors numpy.add.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns the elementwise sums, of the broadcast shape (a number when both operands are numbers)
+ * @example np.add(np.array([[1, 2], [3, 4]]), np.array([[10], [20]])); // array([[11., 12.], [23., 24.]])
+ */
 export const add = ufunc2((A, B) => {
   const dtype = resultType([A, B]);
   return wrapped(broadcastBinary(A, B, dtype, dtype === "bool" ? logicalOrLoop : addLoop));
 }) as Ufunc2Bool;
 
+/**
+ * Subtracts arguments elementwise: numpy's `a - b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. The dtype is numpy's promotion
+ * (uint8 wraps modulo 256); subtracting bool arrays raises numpy's TypeError. The labs' `dZ2 = A2 -
+ * Y` is `np.subtract(A2, Y)` or `A2.subtract(Y)`. Mirrors numpy.subtract.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns the elementwise differences a - b, of the broadcast shape (a number when both are numbers)
+ * @example const dZ2 = np.subtract(A2, Y); // A2 - Y
+ */
 export const subtract = ufunc2((A, B) => {
   const dtype = resultType([A, B]);
   if (dtype === "bool") throw new TypeError(BOOL_SUBTRACT);
   return wrapped(broadcastBinary(A, B, dtype, subtractLoop));
 }) as Ufunc2;
 
-/** np.multiply. bool * bool is logical and, which the 0/1 product already is. */
+/**
+ * Multiplies arguments elementwise: numpy's `a * b` (not the matrix product: that is np.dot).
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. The dtype is numpy's promotion
+ * (uint8 wraps modulo 256); bool * bool is logical and. The dropout step `A1 = A1 * D1` is
+ * `np.multiply(A1, D1)` or `A1.multiply(D1)`. Mirrors numpy.multiply.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns the elementwise products, of the broadcast shape (a number when both operands are numbers)
+ * @example np.multiply(np.array([1, 2, 3]), 2); // array([2., 4., 6.])
+ */
 export const multiply = ufunc2((A, B) => {
   const dtype = resultType([A, B]);
   return wrapped(broadcastBinary(A, B, dtype, dtype === "int64" ? intMultiplyLoop : multiplyLoop));
 }) as Ufunc2Bool;
 
-/** True division: always float64, so integer x/0 gives ±inf or nan as numpy does. */
+/**
+ * Divides arguments elementwise (true division): numpy's `a / b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. The result is always float64,
+ * integer operands included (`np.divide(1, 2)` is 0.5); dividing by zero gives inf, -inf or nan as
+ * in numpy (which also warns). Mirrors numpy.divide (numpy.true_divide).
+ *
+ * @param a - the dividend: an array, nested JS arrays, a number or a boolean
+ * @param b - the divisor, broadcast against `a`
+ * @returns the elementwise quotients a / b, float64, of the broadcast shape (a number when both are numbers)
+ * @example np.divide(np.array([1, 2, 3]), 2); // array([0.5, 1. , 1.5])
+ */
 export const divide = ufunc2((A, B) => broadcastBinary(A, B, "float64", divideLoop)) as Ufunc2;
 
-/** Integer results (bool ** bool included, int8 in numpy) use exact integer powers and reject
- *  negative exponents as numpy does; uint8 ** uint8 wraps; anything involving a float uses C's pow. */
+/**
+ * Raises `a` to the power `b` elementwise: numpy's `a ** b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. Integer results (int64, and bool **
+ * bool) are exact integer powers, and a negative integer exponent raises numpy's ValueError
+ * ("Integers to negative integer powers are not allowed"; write 2.0 ** -1 with a float); uint8 **
+ * uint8 wraps; anything with a float uses C's pow, as numpy does. The labs' `(1 - np.power(A1, 2))`
+ * is `np.subtract(1, np.power(A1, 2))`. Mirrors numpy.power.
+ *
+ * @param a - the bases: an array, nested JS arrays, a number or a boolean
+ * @param b - the exponents, broadcast against `a`
+ * @returns a ** b elementwise, of the broadcast shape (a number when both operands are numbers)
+ * @example np.power(np.array([1, 2, 3]), 2); // array([1., 4., 9.])
+ */
 export const power = ufunc2((A, B) => {
   const dtype = resultType([A, B]);
   if (dtype === "float64") return broadcastBinary(A, B, dtype, powerLoop);
@@ -279,8 +347,35 @@ export const power = ufunc2((A, B) => {
   return broadcastBinary(A, B, "int64", intPowerLoop);
 }) as Ufunc2;
 
+/**
+ * The elementwise maximum of two arrays: numpy's `np.maximum(a, b)`, not the reduction np.max.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. A NaN on either side gives NaN, as
+ * in numpy; the dtype is numpy's promotion. The ReLU `np.maximum(0, Z)` keeps positive entries and
+ * zeroes the rest. Mirrors numpy.maximum.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns the larger of each pair, of the broadcast shape (a number when both operands are numbers)
+ * @example np.maximum(0, np.array([-2, 0.5, 3])); // array([0. , 0.5, 3. ])
+ */
 export const maximum = ufunc2((A, B) => arith(A, B, maximumLoop)) as Ufunc2Bool;
 
+/**
+ * The elementwise minimum of two arrays: numpy's `np.minimum(a, b)`, not the reduction np.min.
+ *
+ * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
+ * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
+ * gives a scalar; any NDArray or list operand gives an NDArray. A NaN on either side gives NaN, as
+ * in numpy; the dtype is numpy's promotion. Mirrors numpy.minimum.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns the smaller of each pair, of the broadcast shape (a number when both operands are numbers)
+ * @example np.minimum(np.array([1, 5, 3]), 2); // array([1., 2., 2.])
+ */
 export const minimum = ufunc2((A, B) => arith(A, B, minimumLoop)) as Ufunc2Bool;
 
 /** np.clip's overloads: JS scalars give a scalar, as numpy does. */
@@ -291,8 +386,22 @@ export interface ClipFn {
   (a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): Scalar | NDArray;
 }
 
-/** np.clip. A bound that is null, or a scalar NaN (numpy's deprecated spelling of "no bound",
- *  which it replaces by ±inf), does not clip; array bounds containing NaN give NaN. */
+/**
+ * Limits the values of an array to the interval [a_min, a_max].
+ *
+ * Values below `a_min` become `a_min`, values above `a_max` become `a_max`. Either bound may be
+ * null (no bound on that side; numpy's None), but not both; a bound may be an array, broadcast
+ * against `a`. A scalar NaN bound counts as no bound (numpy's deprecated spelling of None); NaN
+ * values, and array bounds holding NaN, give NaN. JS numbers for every operand give a JS number.
+ * Clipping probabilities before a log, `np.clip(A2, 1e-15, 1 - 1e-15)`, keeps the cross-entropy
+ * finite. Mirrors numpy.clip; `a.clip(min, max)` is the method form.
+ *
+ * @param a - the values: an array, nested JS arrays, or a number
+ * @param a_min - the lower bound (a number or an array), or null for none
+ * @param a_max - the upper bound (a number or an array), or null for none
+ * @returns the clipped values, of the broadcast shape, dtype the promotion of a and the bounds
+ * @example np.clip(np.array([-1, 0.5, 2]), 0, 1); // array([0. , 0.5, 1. ])
+ */
 export const clip = ((a: ArrayLike, a_min: ArrayLike | null, a_max: ArrayLike | null): Scalar | NDArray => {
   const r = clipArrays(toArray(a), a_min, a_max);
   return isScalar(a) && (a_min == null || isScalar(a_min)) && (a_max == null || isScalar(a_max)) ? unwrap(r) : r;
@@ -327,12 +436,35 @@ function scalarNanToInf(bound: NDArray, inf: number): NDArray {
   return bound.ndim === 0 && Number.isNaN(bound.data[0]) ? toArray(inf) : bound;
 }
 
+/**
+ * The elementwise square, `x * x`.
+ *
+ * The dtype is the input's (bool becomes int64, as numpy gives int8; uint8 wraps modulo 256). A JS
+ * number gives a JS number; an array or a list gives an array of the same shape. The labs' squared
+ * error `np.square(Y_hat - Y)` is `np.square(np.subtract(Y_hat, Y))`. Mirrors numpy.square.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns x * x elementwise: a number for a number, else an array of the shape of `x`
+ * @example np.square(np.array([1, -2, 3])); // array([1., 4., 9.])
+ */
 export const square = ufunc1((A) =>
   wrapped(unary(A, A.dtype === "bool" ? "int64" : null, (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] * a[i];
   })),
 ) as Ufunc1;
 
+/**
+ * The elementwise negation: numpy's `-x`.
+ *
+ * TypeScript has no operators on arrays, and `-Z` on an NDArray is a run-time error: write
+ * `np.negative(Z)` or `Z.negative()` (so `np.exp(-Z)` is `np.exp(Z.negative())`). The dtype is the
+ * input's (uint8 wraps: -3 is 253); negating a bool array raises numpy's TypeError (use
+ * np.logical_not). A JS number gives a JS number. Mirrors numpy.negative.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns -x elementwise: a number for a number, else an array of the shape and dtype of `x`
+ * @example const A = np.divide(1, np.add(1, np.exp(np.negative(Z)))); // sigmoid(Z) = 1 / (1 + exp(-Z))
+ */
 export const negative = ufunc1((A) => {
   if (A.dtype === "bool") throw new TypeError(BOOL_NEGATIVE);
   if (A.dtype !== "float64") {
@@ -346,6 +478,17 @@ export const negative = ufunc1((A) => {
   });
 }) as Ufunc1;
 
+/**
+ * The elementwise absolute value, |x|.
+ *
+ * The dtype is the input's (a bool array stays bool, as in numpy). A JS number gives a JS number;
+ * an array or a list gives an array of the same shape. `np.absolute` is the same function. Mirrors
+ * numpy.abs (numpy.absolute).
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns |x| elementwise: a number for a number, else an array of the shape and dtype of `x`
+ * @example np.abs(np.array([-1.5, 0, 2])); // array([1.5, 0. , 2. ])
+ */
 export const abs = ufunc1((A) =>
   unary(A, null, (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.abs(a[i]);
@@ -354,6 +497,16 @@ export const abs = ufunc1((A) =>
 
 export { abs as absolute };
 
+/**
+ * The elementwise sign: -1 for negative values, 0 for zero, 1 for positive values.
+ *
+ * NaN stays NaN and -0 gives 0, as in numpy; the dtype is the input's; a bool array raises numpy's
+ * TypeError. A JS number gives a JS number. Mirrors numpy.sign.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the signs: a number for a number, else an array of the shape and dtype of `x`
+ * @example np.sign(np.array([-3, 0, 2])); // array([-1.,  0.,  1.])
+ */
 export const sign = ufunc1((A) => {
   if (A.dtype === "bool") {
     throw new TypeError(
@@ -377,108 +530,348 @@ function floatUfunc(scalar: (x: number) => number, impl: (A: NDArray) => NDArray
   return ((x: ArrayLike) => (isScalar(x) ? scalar(+x) : impl(toArray(x)))) as Ufunc1;
 }
 
+/**
+ * The elementwise exponential, `e ** x`.
+ *
+ * The sigmoid is `1 / (1 + np.exp(-Z))`, written `np.divide(1, np.add(1, np.exp(np.negative(Z))))`.
+ * Large inputs overflow to inf, as in numpy. Integer and bool inputs are computed in float64 and
+ * the result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store).
+ * A JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array
+ * of the same shape. Values come from V8's Math functions, which can differ from numpy's in the
+ * last bit (never at the 8 printed digits). Mirrors numpy.exp.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns e ** x of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.exp(np.array([0, 1])); // array([1.        , 2.71828183])
+ */
 export const exp = floatUfunc(Math.exp, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i]);
   }),
 );
 
+/**
+ * The elementwise natural logarithm, ln(x).
+ *
+ * The inverse of np.exp. log(0) is -inf and the log of a negative number is NaN, as in numpy (which
+ * also warns). Integer and bool inputs are computed in float64 and the result is float64 (numpy
+ * gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a JS
+ * number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
+ * Values come from V8's Math functions, which can differ from numpy's in the last bit (never at the
+ * 8 printed digits). Mirrors numpy.log.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the natural logarithm of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example const logprobs = np.multiply(np.log(A2), Y); // Y * log(A2) of the cross-entropy cost
+ */
 export const log = floatUfunc(Math.log, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.log(a[i]);
   }),
 );
 
+/**
+ * The elementwise hyperbolic tangent, tanh(x).
+ *
+ * Outputs lie in (-1, 1); the hidden-layer activation of the Planar data classification lab (`A1 =
+ * np.tanh(Z1)`). Integer and bool inputs are computed in float64 and the result is float64 (numpy
+ * gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a JS
+ * number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
+ * Values come from V8's Math functions, which can differ from numpy's in the last bit (never at the
+ * 8 printed digits). Mirrors numpy.tanh.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns tanh of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example const A1 = np.tanh(Z1);
+ */
 export const tanh = floatUfunc(Math.tanh, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.tanh(a[i]);
   }),
 );
 
+/**
+ * The elementwise non-negative square root.
+ *
+ * The square root of a negative number is NaN, as in numpy (which also warns). `np.sqrt(2 / n)` of
+ * two JS numbers is a JS number (He initialization's scale). Integer and bool inputs are computed
+ * in float64 and the result is float64 (numpy gives float16 for bool and uint8 input, which nnlab
+ * does not store). A JS number gives a JS number, as numpy gives a scalar; an array or a list gives
+ * a float64 array of the same shape. Values come from V8's Math functions, which can differ from
+ * numpy's in the last bit (never at the 8 printed digits). Mirrors numpy.sqrt.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the square root of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.sqrt(np.array([1, 4, 9])); // array([1., 2., 3.])
+ */
 export const sqrt = floatUfunc(Math.sqrt, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.sqrt(a[i]);
   }),
 );
 
+/**
+ * The elementwise sine of angles in radians.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.sin.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the sine of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.sin(np.array([0, np.pi / 2])); // array([0., 1.])
+ */
 export const sin = floatUfunc(Math.sin, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.sin(a[i]);
   }),
 );
 
+/**
+ * The elementwise cosine of angles in radians.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.cos.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the cosine of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.cos(np.array([0, np.pi])); // array([ 1., -1.])
+ */
 export const cos = floatUfunc(Math.cos, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.cos(a[i]);
   }),
 );
 
+/**
+ * The elementwise tangent of angles in radians.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.tan.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the tangent of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.tan(np.array([0, np.pi / 4])); // array([0., 1.])
+ */
 export const tan = floatUfunc(Math.tan, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.tan(a[i]);
   }),
 );
 
+/**
+ * The elementwise inverse sine, in radians.
+ *
+ * Inputs outside [-1, 1] give NaN, as in numpy. Integer and bool inputs are computed in float64 and
+ * the result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store).
+ * A JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array
+ * of the same shape. Values come from V8's Math functions, which can differ from numpy's in the
+ * last bit (never at the 8 printed digits). Mirrors numpy.arcsin.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the inverse sine, in [-pi/2, pi/2] of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.arcsin(np.array([0, 1])); // array([0.        , 1.57079633])
+ */
 export const arcsin = floatUfunc(Math.asin, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.asin(a[i]);
   }),
 );
 
+/**
+ * The elementwise inverse cosine, in radians.
+ *
+ * Inputs outside [-1, 1] give NaN, as in numpy. Integer and bool inputs are computed in float64 and
+ * the result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store).
+ * A JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array
+ * of the same shape. Values come from V8's Math functions, which can differ from numpy's in the
+ * last bit (never at the 8 printed digits). Mirrors numpy.arccos.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the inverse cosine, in [0, pi] of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.arccos(np.array([1, 0])); // array([0.        , 1.57079633])
+ */
 export const arccos = floatUfunc(Math.acos, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.acos(a[i]);
   }),
 );
 
+/**
+ * The elementwise inverse tangent, in radians.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.arctan.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the inverse tangent, in (-pi/2, pi/2) of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.arctan(np.array([0, 1])); // array([0.        , 0.78539816])
+ */
 export const arctan = floatUfunc(Math.atan, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.atan(a[i]);
   }),
 );
 
+/**
+ * The elementwise hyperbolic sine, (e ** x - e ** -x) / 2.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.sinh.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns sinh of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.sinh(np.array([0, 1])); // array([0.        , 1.17520119])
+ */
 export const sinh = floatUfunc(Math.sinh, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.sinh(a[i]);
   }),
 );
 
+/**
+ * The elementwise hyperbolic cosine, (e ** x + e ** -x) / 2.
+ *
+ * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
+ * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
+ * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * Mirrors numpy.cosh.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns cosh of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.cosh(np.array([0, 1])); // array([1.        , 1.54308063])
+ */
 export const cosh = floatUfunc(Math.cosh, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.cosh(a[i]);
   }),
 );
 
+/**
+ * The elementwise ln(1 + x), accurate for x near 0.
+ *
+ * Where `np.log(1 + x)` loses the digits of a tiny x to rounding, log1p keeps them. Integer and
+ * bool inputs are computed in float64 and the result is float64 (numpy gives float16 for bool and
+ * uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy gives a scalar;
+ * an array or a list gives a float64 array of the same shape. Values come from V8's Math functions,
+ * which can differ from numpy's in the last bit (never at the 8 printed digits). Mirrors
+ * numpy.log1p.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns ln(1 + x) of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.log1p(np.array([0, 1e-10])); // array([0.e+00, 1.e-10])
+ */
 export const log1p = floatUfunc(Math.log1p, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.log1p(a[i]);
   }),
 );
 
+/**
+ * The elementwise e ** x - 1, accurate for x near 0.
+ *
+ * Where `np.exp(x) - 1` loses the digits of a tiny x to rounding, expm1 keeps them. Integer and
+ * bool inputs are computed in float64 and the result is float64 (numpy gives float16 for bool and
+ * uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy gives a scalar;
+ * an array or a list gives a float64 array of the same shape. Values come from V8's Math functions,
+ * which can differ from numpy's in the last bit (never at the 8 printed digits). Mirrors
+ * numpy.expm1.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns e ** x - 1 of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.expm1(np.array([0, 1e-10])); // array([0.e+00, 1.e-10])
+ */
 export const expm1 = floatUfunc(Math.expm1, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.expm1(a[i]);
   }),
 );
 
+/**
+ * The elementwise base-2 logarithm.
+ *
+ * log2(0) is -inf and the log of a negative number is NaN, as in numpy. Integer and bool inputs are
+ * computed in float64 and the result is float64 (numpy gives float16 for bool and uint8 input,
+ * which nnlab does not store). A JS number gives a JS number, as numpy gives a scalar; an array or
+ * a list gives a float64 array of the same shape. Values come from V8's Math functions, which can
+ * differ from numpy's in the last bit (never at the 8 printed digits). Mirrors numpy.log2.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the base-2 logarithm of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.log2(np.array([1, 8])); // array([0., 3.])
+ */
 export const log2 = floatUfunc(Math.log2, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.log2(a[i]);
   }),
 );
 
+/**
+ * The elementwise base-10 logarithm.
+ *
+ * log10(0) is -inf and the log of a negative number is NaN, as in numpy. Integer and bool inputs
+ * are computed in float64 and the result is float64 (numpy gives float16 for bool and uint8 input,
+ * which nnlab does not store). A JS number gives a JS number, as numpy gives a scalar; an array or
+ * a list gives a float64 array of the same shape. Values come from V8's Math functions, which can
+ * differ from numpy's in the last bit (never at the 8 printed digits). Mirrors numpy.log10.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the base-10 logarithm of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.log10(np.array([1, 1000])); // array([0., 3.])
+ */
 export const log10 = floatUfunc(Math.log10, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.log10(a[i]);
   }),
 );
 
+/**
+ * The elementwise floor: the largest integer not greater than x.
+ *
+ * Rounds toward -inf (-1.5 gives -2). Integer and bool inputs are computed in float64 and the
+ * result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store). A
+ * JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array of
+ * the same shape. Values come from V8's Math functions, which can differ from numpy's in the last
+ * bit (never at the 8 printed digits). Mirrors numpy.floor.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the floor of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.floor(np.array([-1.5, 0.2, 1.7])); // array([-2.,  0.,  1.])
+ */
 export const floor = floatUfunc(Math.floor, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.floor(a[i]);
   }),
 );
 
+/**
+ * The elementwise ceiling: the smallest integer not less than x.
+ *
+ * Rounds toward +inf (-1.5 gives -1). Integer and bool inputs are computed in float64 and the
+ * result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store). A
+ * JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array of
+ * the same shape. Values come from V8's Math functions, which can differ from numpy's in the last
+ * bit (never at the 8 printed digits). Mirrors numpy.ceil.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns the ceiling of each element: a number for a number, else a float64 array of the shape of `x`
+ * @example np.ceil(np.array([-1.5, 0.2, 1.7])); // array([-1.,  1.,  2.])
+ */
 export const ceil = floatUfunc(Math.ceil, (A) =>
   unary(A, "float64", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Math.ceil(a[i]);
@@ -507,10 +900,22 @@ export interface RoundFn {
   (a: ArrayLike, decimals?: number): number | NDArray;
 }
 
-/** np.round / np.around, as PyArray_Round computes it: rint(x * 10^d) / 10^d for d >= 0 and
- *  rint(x / 10^-d) * 10^-d for d < 0, so results match numpy's (e.g. round(0.285, 2) = 0.28).
- *  Integer arrays stay integer (uint8 wraps: round(255, -1) is 260, stored as 4); bool arrays
- *  round to float64 only for decimals = 0, as numpy. */
+/**
+ * Rounds to the given number of decimals, halves to even.
+ *
+ * numpy's rule, not JavaScript's Math.round: an exact half goes to the even neighbour
+ * (`np.round(0.5)` is 0, `np.round(2.5)` is 2). The scaling is numpy's (PyArray_Round): rint(x *
+ * 10^d) / 10^d, or rint(x / 10^-d) * 10^-d for negative d, so `np.round(0.285, 2)` is 0.28 as in
+ * numpy. Negative `decimals` round to tens, hundreds, ... Integer arrays stay integer (uint8 wraps:
+ * round(255, -1) is 260, stored as 4); bool arrays round to float64 with decimals 0 and raise
+ * numpy's TypeError otherwise. A JS number gives a JS number. `np.around` is the same function;
+ * `a.round(decimals)` is the method form. Mirrors numpy.round.
+ *
+ * @param a - the values: an array, nested JS arrays, or a number
+ * @param decimals - the number of decimals to keep (negative: digits left of the point); default 0
+ * @returns the rounded values: a number for a number, else an array of the shape of `a`
+ * @example np.round(np.array([0.5, 1.5, 2.5])); // array([0., 2., 2.])
+ */
 export const round = ((a: ArrayLike, decimals = 0): number | NDArray => {
   const r = roundArray(toArray(a), decimals);
   return isScalar(a) ? r.data[0] : r;
@@ -550,33 +955,179 @@ export { round as around };
 
 // ---- comparisons and logic (always bool)
 
+/**
+ * Elementwise `a > b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The labs' `Y_prediction
+ * = A > 0.5` is `A.greater(0.5)` or `np.greater(A, 0.5)`. Mirrors numpy.greater.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.greater(np.array([0.2, 0.7]), 0.5); // array([False,  True])
+ */
 export const greater = ufunc2((A, B) => toBool(A, B, greaterLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise `a >= b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. Mirrors
+ * numpy.greater_equal.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.greater_equal(np.array([1, 2, 3]), 2); // array([False,  True,  True])
+ */
 export const greater_equal = ufunc2((A, B) => toBool(A, B, greaterEqualLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise `a < b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The dropout mask `D1 =
+ * np.random.rand(...) < keep_prob` is `np.less(np.random.rand(n, m), keep_prob)`. Mirrors
+ * numpy.less.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example const D1 = np.less(np.random.rand(4, 3), keep_prob);
+ */
 export const less = ufunc2((A, B) => toBool(A, B, lessLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise `a <= b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The ReLU backward mask
+ * `Z <= 0` is `Z.less_equal(0)` (as in `dZ.putmask(Z.less_equal(0), 0)`). Mirrors numpy.less_equal.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.less_equal(np.array([-1, 0, 1]), 0); // array([ True,  True, False])
+ */
 export const less_equal = ufunc2((A, B) => toBool(A, B, lessEqualLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise `a == b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. NaN is not equal to
+ * anything, NaN included. Accuracy is `np.mean(np.equal(Y_prediction, Y))`. Use np.array_equal to
+ * compare whole arrays, np.allclose with a tolerance. Mirrors numpy.equal.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.equal(np.array([1, 0, 1]), np.array([1, 1, 1])); // array([ True, False,  True])
+ */
 export const equal = ufunc2((A, B) => toBool(A, B, equalLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise `a != b`.
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. NaN is not equal to
+ * anything, so `np.not_equal(x, x)` is true exactly at the NaNs. Mirrors numpy.not_equal.
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.not_equal(np.array([1, 0, 1]), 1); // array([False,  True, False])
+ */
 export const not_equal = ufunc2((A, B) => toBool(A, B, notEqualLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise logical and: true where both `a` and `b` are true (non-zero).
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. Numbers count as true
+ * when non-zero (NaN included). Mirrors numpy.logical_and (numpy's `a & b` on bool arrays).
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.logical_and(np.array([true, true, false]), np.array([true, false, false])); // array([ True, False, False])
+ */
 export const logical_and = ufunc2((A, B) => toBool(A, B, logicalAndLoop)) as Ufunc2<boolean>;
+
+/**
+ * Elementwise logical or: true where `a` or `b` (or both) is true (non-zero).
+ *
+ * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. Numbers count as true
+ * when non-zero (NaN included). Mirrors numpy.logical_or (numpy's `a | b` on bool arrays).
+ *
+ * @param a - the first operand: an array, nested JS arrays, a number or a boolean
+ * @param b - the second operand, broadcast against `a`
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.logical_or(np.array([true, false, false]), np.array([true, true, false])); // array([ True,  True, False])
+ */
 export const logical_or = ufunc2((A, B) => toBool(A, B, logicalOrLoop)) as Ufunc2<boolean>;
 
+/**
+ * Elementwise logical not: true where `x` is false (zero).
+ *
+ * Numbers count as true when non-zero (NaN included). A JS number or boolean gives a JS boolean; an
+ * array gives a bool array of the same shape. Mirrors numpy.logical_not (numpy's `~a` on a bool
+ * array).
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns a bool array of the shape of `x` (a boolean for a number)
+ * @example np.logical_not(np.array([true, false])); // array([False,  True])
+ */
 export const logical_not = ufunc1((A) =>
   unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] === 0 ? 1 : 0;
   }),
 ) as Ufunc1<boolean>;
 
+/**
+ * Elementwise test for NaN (not a number).
+ *
+ * `x == np.nan` is never true, which is why this function exists. A JS number gives a JS boolean;
+ * an array gives a bool array of the same shape. Mirrors numpy.isnan.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns a bool array of the shape of `x`, true at the NaNs (a boolean for a number)
+ * @example np.isnan(np.array([1, NaN, Infinity])); // array([False,  True, False])
+ */
 export const isnan = ufunc1((A) =>
   unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] !== a[i] ? 1 : 0;
   }),
 ) as Ufunc1<boolean>;
 
+/**
+ * Elementwise test for positive or negative infinity.
+ *
+ * A JS number gives a JS boolean; an array gives a bool array of the same shape. Mirrors
+ * numpy.isinf.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns a bool array of the shape of `x`, true at inf and -inf (a boolean for a number)
+ * @example np.isinf(np.array([1, NaN, -Infinity])); // array([False, False,  True])
+ */
 export const isinf = ufunc1((A) =>
   unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = a[i] === Infinity || a[i] === -Infinity ? 1 : 0;
   }),
 ) as Ufunc1<boolean>;
 
+/**
+ * Elementwise test for finiteness: neither infinity nor NaN.
+ *
+ * A JS number gives a JS boolean; an array gives a bool array of the same shape. Mirrors
+ * numpy.isfinite.
+ *
+ * @param x - the input: an array, nested JS arrays, a number or a boolean
+ * @returns a bool array of the shape of `x`, true at the finite values (a boolean for a number)
+ * @example np.isfinite(np.array([1, NaN, Infinity])); // array([ True, False, False])
+ */
 export const isfinite = ufunc1((A) =>
   unary(A, "bool", (out, a) => {
     for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? 1 : 0;
@@ -591,8 +1142,22 @@ export interface IscloseFn {
   (a: ArrayLike, b: ArrayLike, rtol?: number, atol?: number, equal_nan?: boolean): boolean | NDArray;
 }
 
-/** np.isclose: |a - b| <= atol + rtol * |b| for finite pairs (asymmetric in b, like numpy);
- *  non-finite pairs are close only when equal, or both NaN with equal_nan. */
+/**
+ * Elementwise test whether two arrays are equal within a tolerance.
+ *
+ * Finite pairs are close when `|a - b| <= atol + rtol * |b|` (not symmetric: `b` is the reference,
+ * as in numpy); infinities are close only to themselves, and NaN only to NaN when `equal_nan`. `a`
+ * and `b` broadcast together; two JS numbers give a JS boolean. Mirrors numpy.isclose; numpy's
+ * keywords are positional here (rtol, atol, equal_nan).
+ *
+ * @param a - the values to test: an array, nested JS arrays, or a number
+ * @param b - the reference values, broadcast against `a`
+ * @param rtol - the relative tolerance; default 1e-5
+ * @param atol - the absolute tolerance; default 1e-8
+ * @param equal_nan - whether NaN counts as close to NaN; default false
+ * @returns a bool array of the broadcast shape (a boolean when both operands are numbers)
+ * @example np.isclose(np.array([1, 1.1]), 1); // array([ True, False])
+ */
 export const isclose = ((a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, equal_nan = false): boolean | NDArray => {
   const r = iscloseArrays(toArray(a), toArray(b), rtol, atol, equal_nan);
   return isScalar(a) && isScalar(b) ? r.data[0] !== 0 : r;
@@ -611,12 +1176,39 @@ function iscloseArrays(A: NDArray, B: NDArray, rtol: number, atol: number, equal
   });
 }
 
+/**
+ * Whether two arrays are equal within a tolerance, element for element.
+ *
+ * True when every pair passes np.isclose: `|a - b| <= atol + rtol * |b|` (with broadcasting; NaN
+ * only matches NaN when `equal_nan`). For tests that should report what differs, use
+ * np.testing.assert_allclose. Mirrors numpy.allclose; numpy's keywords are positional here.
+ *
+ * @param a - the values to test: an array, nested JS arrays, or a number
+ * @param b - the reference values, broadcast against `a`
+ * @param rtol - the relative tolerance; default 1e-5
+ * @param atol - the absolute tolerance; default 1e-8
+ * @param equal_nan - whether NaN counts as close to NaN; default false
+ * @returns true when all elements are close
+ * @example np.allclose(np.array([1, 2]), np.array([1, 2.000001])); // true
+ */
 export function allclose(a: ArrayLike, b: ArrayLike, rtol = 1e-5, atol = 1e-8, equal_nan = false): boolean {
   return iscloseArrays(toArray(a), toArray(b), rtol, atol, equal_nan).data.every((v) => v === 1);
 }
 
-/** np.array_equal: same shape and equal elements (NaN equal to NaN only with equal_nan).
- *  Operands that are not arrays at all (ragged lists) are simply not equal, as in numpy. */
+/**
+ * Whether two arrays have the same shape and the same elements.
+ *
+ * No broadcasting: shapes must match exactly (an (n,) and an (n, 1) array are not equal). NaN
+ * equals NaN only with `equal_nan`. Values that are not arrays at all (ragged lists) are simply not
+ * equal. dtypes are not compared (`[1, 0]` equals `[true, false]`), as in numpy. Mirrors
+ * numpy.array_equal.
+ *
+ * @param a - the first array (or nested JS arrays, or a number)
+ * @param b - the second array
+ * @param equal_nan - whether NaNs at the same positions count as equal; default false
+ * @returns true when the shapes and all elements are equal
+ * @example np.array_equal(np.array([1, 2]), [1, 2]); // true
+ */
 export function array_equal(a: ArrayLike, b: ArrayLike, equal_nan = false): boolean {
   let A: NDArray;
   let B: NDArray;

@@ -234,20 +234,163 @@ const minOf: Kernel = (a, L) => {
   return { data: extremumKernel(a.data, L, false), dtype: a.dtype };
 };
 
+/**
+ * Sum of array elements over the given axes.
+ *
+ * numpy's `np.sum(A, axis=1, keepdims=True)` is `np.sum(A, { axis: 1, keepdims: true })` or
+ * `np.sum(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). Sums run in numpy's pairwise order, so they
+ * match numpy's to the last bit. bool and integer arrays sum to int64 (True counts 1), float64
+ * stays float64. The labs' cost `-np.sum(logprobs) / m` carries over as it is, since the full sum
+ * is a JS number. Mirrors numpy.sum.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the sum: a number when every axis is reduced without keepdims, otherwise an array (int64 for bool and int input)
+ * @example np.sum(np.array([[1, 2], [3, 4]]), { axis: 0 }); // array([4., 6.])
+ */
 export const sum: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, sumOf)) as Reduction;
+
+/**
+ * Arithmetic mean of array elements over the given axes.
+ *
+ * numpy's `np.mean(A, axis=1, keepdims=True)` is `np.mean(A, { axis: 1, keepdims: true })` or
+ * `np.mean(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). The sum (in numpy's pairwise order) divided by
+ * the number of elements reduced, so it matches numpy's to the last bit; the result is float64 for
+ * every input dtype. Accuracy is `np.mean(np.equal(Y_prediction, Y)) * 100`. Mirrors numpy.mean.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the mean, float64: a number when every axis is reduced without keepdims, otherwise an array
+ * @example np.mean(np.array([[1, 2], [3, 4]]), 1); // array([1.5, 3.5])
+ */
 export const mean: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, meanOf)) as Reduction;
-/** np.var (exported under that name by index.ts; `var` is reserved in JS). */
+
+/**
+ * Variance of array elements over the given axes: the mean of `(x - x.mean())**2`.
+ *
+ * numpy's `np.var(A, axis=1, keepdims=True)` is `np.var(A, { axis: 1, keepdims: true })` or
+ * `np.var(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). By default it divides by N (the population
+ * variance); `{ ddof: 1 }` divides by N - 1. It follows numpy's algorithm (mean, squared
+ * deviations, their pairwise sum), so it matches numpy's to the last bit; the result is float64.
+ * Exported as `np.var` (`var` is reserved in JS). Mirrors numpy.var.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims } (and ddof, the delta degrees of freedom: the divisor is N - ddof, default 0)
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the variance, float64: a number when every axis is reduced without keepdims, otherwise an array
+ * @example np.var(np.array([1, 2, 3, 4])); // 1.25
+ */
 export const var_: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, varOf)) as Reduction;
+
+/**
+ * Standard deviation of array elements over the given axes: the square root of np.var.
+ *
+ * numpy's `np.std(A, axis=1, keepdims=True)` is `np.std(A, { axis: 1, keepdims: true })` or
+ * `np.std(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). By default it divides by N (the population
+ * standard deviation); `{ ddof: 1 }` divides by N - 1. The result is float64. Standardizing
+ * features: `np.divide(np.subtract(X, np.mean(X, 1, true)), np.std(X, 1, true))`. Mirrors
+ * numpy.std.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims } (and ddof, the delta degrees of freedom: the divisor is N - ddof, default 0)
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the standard deviation, float64: a number when every axis is reduced without keepdims, otherwise an array
+ * @example np.std(np.array([1, 2, 3, 4])); // 1.118033988749895
+ */
 export const std: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, stdOf)) as Reduction;
+
+/**
+ * Maximum of array elements over the given axes (the reduction, not the elementwise np.maximum).
+ *
+ * numpy's `np.max(A, axis=1, keepdims=True)` is `np.max(A, { axis: 1, keepdims: true })` or
+ * `np.max(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). NaN propagates (a slice containing NaN has
+ * maximum NaN; np.nanmax skips them); an empty slice raises numpy's ValueError. The dtype is the
+ * array's. `np.amax` is the same function. Mirrors numpy.max.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the maximum: a number when every axis is reduced without keepdims, otherwise an array of the dtype of `a`
+ * @example np.max(np.array([[1, 5], [3, 2]]), 1); // array([5., 3.])
+ */
 export const max: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, maxOf)) as Reduction;
+
+/**
+ * Minimum of array elements over the given axes (the reduction, not the elementwise np.minimum).
+ *
+ * numpy's `np.min(A, axis=1, keepdims=True)` is `np.min(A, { axis: 1, keepdims: true })` or
+ * `np.min(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). NaN propagates (a slice containing NaN has
+ * minimum NaN; np.nanmin skips them); an empty slice raises numpy's ValueError. The dtype is the
+ * array's. `np.amin` is the same function. Mirrors numpy.min.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the minimum: a number when every axis is reduced without keepdims, otherwise an array of the dtype of `a`
+ * @example np.min(np.array([[1, 5], [3, 2]]), { axis: 0, keepdims: true }); // array([[1., 2.]])
+ */
 export const min: Reduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   reduceWith(a, axis, keepdims, minOf)) as Reduction;
+
+/**
+ * Maximum of array elements over the given axes: another name for np.max.
+ *
+ * numpy's `np.amax(A, axis=1, keepdims=True)` is `np.amax(A, { axis: 1, keepdims: true })` or
+ * `np.amax(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). NaN propagates; an empty slice raises numpy's
+ * ValueError; the dtype is the array's. Mirrors numpy.amax.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the maximum: a number when every axis is reduced without keepdims, otherwise an array of the dtype of `a`
+ * @example np.amax(np.array([1, 5, 3])); // 5
+ */
 export const amax = max;
+
+/**
+ * Minimum of array elements over the given axes: another name for np.min.
+ *
+ * numpy's `np.amin(A, axis=1, keepdims=True)` is `np.amin(A, { axis: 1, keepdims: true })` or
+ * `np.amin(A, 1, true)`; without an axis (and without keepdims) every element is reduced and the
+ * result is a JS number, as numpy returns a scalar; otherwise it is an array whose shape drops the
+ * reduced axes (or keeps them as 1 with keepdims). NaN propagates; an empty slice raises numpy's
+ * ValueError; the dtype is the array's. Mirrors numpy.amin.
+ *
+ * @param a - the array (or nested JS arrays, or a number)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis, or list of axes, to reduce; null or omitted: all of them
+ * @param keepdims - keep each reduced axis with length 1, so the result broadcasts against `a`; default false
+ * @returns the minimum: a number when every axis is reduced without keepdims, otherwise an array of the dtype of `a`
+ * @example np.amin(np.array([1, 5, 3])); // 1
+ */
 export const amin = min;
 
 // ---------------------------------------------------------------- argmax / argmin
@@ -292,15 +435,58 @@ function argExtremum(a: ArrayLike, axisArg: AxisArg, keepdims: boolean | undefin
   return new NDArray(where, args.keepdims ? outShape : outShape.filter((_, i) => i !== ax), "int64");
 }
 
+/**
+ * Indices of the maximum values along an axis.
+ *
+ * Without an axis the array is searched flattened and the result is a JS number, the flat index (as
+ * numpy returns a scalar); with an axis the result is an int64 array with that axis removed (kept
+ * as 1 with keepdims). Ties go to the first occurrence; a NaN counts as the maximum (its first
+ * position is returned), as in numpy. Only one axis, as in numpy. The predicted class of each
+ * column of probabilities is `np.argmax(A, 0)`. Mirrors numpy.argmax; numpy's `axis=`/`keepdims=`
+ * are `{ axis, keepdims }` or positional.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis to search along; null or omitted: the flattened array
+ * @param keepdims - keep the searched axis with length 1; default false
+ * @returns the index: a number without an axis (and without keepdims), otherwise an int64 array
+ * @example np.argmax(np.array([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]]), 1); // array([1, 0])
+ */
 export const argmax: ArgReduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   argExtremum(a, axis, keepdims, true)) as ArgReduction;
+
+/**
+ * Indices of the minimum values along an axis.
+ *
+ * Without an axis the array is searched flattened and the result is a JS number, the flat index (as
+ * numpy returns a scalar); with an axis the result is an int64 array with that axis removed (kept
+ * as 1 with keepdims). Ties go to the first occurrence; a NaN counts as the minimum (its first
+ * position is returned), as in numpy. Only one axis, as in numpy. Mirrors numpy.argmin; numpy's
+ * `axis=`/`keepdims=` are `{ axis, keepdims }` or positional.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param opts - numpy's keyword arguments as an object, in place of `axis`: { axis, keepdims }
+ * @param axis - the axis to search along; null or omitted: the flattened array
+ * @param keepdims - keep the searched axis with length 1; default false
+ * @returns the index: a number without an axis (and without keepdims), otherwise an int64 array
+ * @example np.argmin(np.array([3, 1, 2])); // 1
+ */
 export const argmin: ArgReduction = ((a: ArrayLike, axis?: AxisArg, keepdims?: boolean) =>
   argExtremum(a, axis, keepdims, false)) as ArgReduction;
 
 // ---------------------------------------------------------------- cumsum
 
-/** np.cumsum: a running sum in index order (numpy's add.accumulate starts from the first
- *  element, not from 0); axis omitted flattens first. bool/int64 accumulate as int64. */
+/**
+ * Cumulative sum of the elements along an axis: element i is the sum of elements 0 to i.
+ *
+ * Without an axis the array is flattened first (a 1-D result); with an axis the shape is kept. bool
+ * and integer arrays accumulate as int64, float64 stays float64. Mirrors numpy.cumsum.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param axis - the axis to accumulate along; null or omitted: the flattened array
+ * @returns a new array of running sums: 1-D of `a.size` elements without an axis, else the shape of `a`
+ * @example np.cumsum(np.array([1, 2, 3])); // array([1., 3., 6.])
+ */
 export function cumsum(a: ArrayLike, axis?: number | null): NDArray {
   const arr = asarray(a);
   const flat = axis === undefined || axis === null;

@@ -41,15 +41,45 @@ export function normalizeAxes(
 
 // ---------------------------------------------------------------- shape queries
 
+/**
+ * The shape of an array: the length of each axis.
+ *
+ * Mirrors numpy.shape (and `a.shape`), with numpy's tuple as a list: (2, 3) is [2, 3], a 1-D array
+ * of 5 values is [5], a 0-d array (or a number) is []. The list is a copy.
+ *
+ * @param a - an array, nested JS arrays, or a number
+ * @returns the lengths of the axes, one number per axis
+ * @example np.shape(np.zeros([2, 3])); // [2, 3]
+ */
 export function shape(a: ArrayLike): number[] {
   return [...asarray(a).shape];
 }
 
+/**
+ * The number of axes (dimensions) of an array.
+ *
+ * Mirrors numpy.ndim (and `a.ndim`): 0 for a number or a 0-d array, 1 for a vector, 2 for a matrix.
+ *
+ * @param a - an array, nested JS arrays, or a number
+ * @returns the number of axes
+ * @example np.ndim([[1, 2, 3]]); // 2
+ */
 export function ndim(a: ArrayLike): number {
   return asarray(a).ndim;
 }
 
-/** np.size(a, axis?): the element count, or the length of one axis. */
+/**
+ * The number of elements of an array, or the length of one axis.
+ *
+ * Mirrors numpy.size: without an axis, the product of the shape (`a.size`); with an axis, the
+ * length of that axis (`a.shape[axis]`, negative axes counting from the end). `m = np.size(X, 1)`
+ * is the number of examples in the labs' layout.
+ *
+ * @param a - an array, nested JS arrays, or a number
+ * @param axis - the axis whose length to return; default: none (count every element)
+ * @returns the element count, or the length of `axis`
+ * @example const m = np.size(X, 1); // number of examples, X of shape (n_x, m)
+ */
 export function size(a: ArrayLike, axis?: number): number {
   const arr = asarray(a);
   return axis === undefined ? arr.size : arr.shape[normalizeAxis(axis, arr.ndim)];
@@ -57,7 +87,19 @@ export function size(a: ArrayLike, axis?: number): number {
 
 // ---------------------------------------------------------------- same data, new shape
 
-/** np.reshape with one unknown (negative) dimension inferred, as numpy 1.24 does. */
+/**
+ * Gives an array a new shape with the same elements, in row-major (C) order.
+ *
+ * One dimension may be -1: it is inferred from the size (`np.reshape(a, [2, -1])`). The new shape
+ * must hold exactly as many elements as `a`, else numpy's "cannot reshape array of size ..."
+ * ValueError. The result is a copy, not a view (nnlab never aliases arrays). Mirrors numpy.reshape
+ * (C order only); numpy's tuple `(2, 3)` is the list `[2, 3]`.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param newShape - the new shape: a length, or a list of lengths with at most one -1
+ * @returns a new array of shape `newShape`, same dtype and values
+ * @example const X_flatten = np.reshape(np.arange(6), [2, -1]); // array([[0, 1, 2], [3, 4, 5]])
+ */
 export function reshape(a: ArrayLike, newShape: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const requested = typeof newShape === "number" ? [newShape] : [...newShape];
@@ -81,11 +123,32 @@ function reshapeTuple(requested: number[]): string {
   return requested.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
 }
 
+/**
+ * Flattens an array to 1-D, in row-major (C) order.
+ *
+ * Mirrors numpy.ravel (and `a.ravel()`, `a.flatten()`); the result is always a copy here.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @returns a new 1-D array of `a.size` elements, same dtype
+ * @example np.ravel(np.array([[1, 2], [3, 4]])); // array([1., 2., 3., 4.])
+ */
 export function ravel(a: ArrayLike): NDArray {
   const arr = asarray(a);
   return new NDArray(arr.data.slice(), [arr.size], arr.dtype);
 }
 
+/**
+ * Removes axes of length 1 from an array.
+ *
+ * Without an axis every length-1 axis goes; with an axis (or a list of them) only those, each of
+ * which must have length 1 (else numpy's ValueError). `np.squeeze(cost)` turns a (1, 1) cost into a
+ * 0-d array, as the labs do. Mirrors numpy.squeeze; the result is a copy.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param axis - the axis or axes to remove; default: all length-1 axes
+ * @returns a new array with those axes removed, same dtype and values
+ * @example np.squeeze(np.zeros([1, 3, 1])).shape; // [3]
+ */
 export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null): NDArray {
   const arr = asarray(a);
   let drop: number[];
@@ -100,6 +163,18 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
   return new NDArray(arr.data.slice(), arr.shape.filter((_, i) => !drop.includes(i)), arr.dtype);
 }
 
+/**
+ * Inserts a new axis of length 1 at the given position.
+ *
+ * `axis` is the position of the new axis in the result (negative counts from the end), so
+ * `np.expand_dims(x, 0)` of shape (3,) is (1, 3) and `np.expand_dims(x, 1)` is (3, 1). Mirrors
+ * numpy.expand_dims (also with a list of axes); the result is a copy.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param axis - where the new axis goes in the result, or a list of such positions
+ * @returns a new array with one more axis per position, same dtype and values
+ * @example np.expand_dims(np.array([1, 2, 3]), 1).shape; // [3, 1]
+ */
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const count = typeof axis === "number" ? 1 : axis.length;
@@ -119,6 +194,18 @@ function atLeast(arr: NDArray, dims: 1 | 2): NDArray {
 
 // ---------------------------------------------------------------- axis permutations
 
+/**
+ * Permutes the axes of an array; by default reverses them (the matrix transpose for 2-D).
+ *
+ * Without `axes` an array of shape (n, m) becomes (m, n), and (a, b, c) becomes (c, b, a); with
+ * `axes`, axis i of the result is axis `axes[i]` of `a`. Mirrors numpy.transpose (and `a.T`,
+ * `a.transpose(...)`); the result is a copy, not a view.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param axes - a permutation of [0, 1, ..., a.ndim - 1]; default: the axes reversed
+ * @returns a new array with permuted axes, same dtype
+ * @example np.transpose(np.zeros([2, 3])).shape; // [3, 2]
+ */
 export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArray {
   const arr = asarray(a);
   const nd = arr.ndim;
@@ -132,6 +219,18 @@ export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArra
   return permuteAxes(arr, perm);
 }
 
+/**
+ * Interchanges two axes of an array.
+ *
+ * Mirrors numpy.swapaxes (and `a.swapaxes(axis1, axis2)`); negative axes count from the end; the
+ * result is a copy.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @param axis1 - the first axis
+ * @param axis2 - the second axis
+ * @returns a new array with the two axes swapped, same dtype
+ * @example np.swapaxes(np.zeros([2, 3, 4]), 0, 2).shape; // [4, 3, 2]
+ */
 export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
   const arr = asarray(a);
   const i = normalizeAxis(axis1, arr.ndim, "axis1: ");
@@ -199,6 +298,19 @@ function copyStrided(
 
 // ---------------------------------------------------------------- joining
 
+/**
+ * Joins arrays along an existing axis.
+ *
+ * All arrays must have the same number of dimensions and the same lengths except along `axis`
+ * (numpy's ValueError says which array and dimension differ). `axis = null` flattens every array
+ * first. The dtype is the promotion of the inputs' dtypes. Mirrors numpy.concatenate; numpy's tuple
+ * of arrays is a list here.
+ *
+ * @param arrays - the arrays to join, in order (NDArrays or nested JS arrays)
+ * @param axis - the axis to join along, or null to join the flattened arrays; default 0
+ * @returns a new array; its length along `axis` is the sum of the inputs'
+ * @example np.concatenate([np.zeros([2, 3]), np.ones([1, 3])], 0).shape; // [3, 3]
+ */
 export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 0): NDArray {
   if (arrays.length === 0) throw new ValueError("need at least one array to concatenate");
   let arrs = arrays.map((x) => asarray(x));
@@ -245,6 +357,18 @@ export function concatenate(arrays: readonly ArrayLike[], axis: number | null = 
   return new NDArray(out, outShape, dtype);
 }
 
+/**
+ * Joins arrays of the same shape along a new axis.
+ *
+ * Every array must have the same shape; the result has one more axis, of length `arrays.length`, at
+ * position `axis`: stacking three (2,) vectors along 0 gives (3, 2), along 1 gives (2, 3). Mirrors
+ * numpy.stack.
+ *
+ * @param arrays - the arrays to stack, all of the same shape
+ * @param axis - the position of the new axis in the result; default 0
+ * @returns a new array with one more axis than the inputs
+ * @example np.stack([np.array([1, 2]), np.array([3, 4])], 1); // array([[1., 3.], [2., 4.]])
+ */
 export function stack(arrays: readonly ArrayLike[], axis = 0): NDArray {
   if (arrays.length === 0) throw new ValueError("need at least one array to stack");
   const arrs = arrays.map((x) => asarray(x));
@@ -257,20 +381,47 @@ export function stack(arrays: readonly ArrayLike[], axis = 0): NDArray {
   return concatenate(arrs.map((x) => new NDArray(x.data, expanded, x.dtype)), ax);
 }
 
-/** np.hstack: 1-D inputs join end to end, anything else along axis 1. */
+/**
+ * Stacks arrays horizontally: along axis 1, or end to end for 1-D arrays.
+ *
+ * Mirrors numpy.hstack: 1-D inputs (and numbers) are joined into one longer 1-D array; anything
+ * else is concatenated along its second axis (columns side by side).
+ *
+ * @param arrays - the arrays to join, in order
+ * @returns a new array
+ * @example np.hstack([np.array([1, 2]), np.array([3])]); // array([1., 2., 3.])
+ */
 export function hstack(arrays: readonly ArrayLike[]): NDArray {
   const arrs = arrays.map((x) => atLeast(asarray(x), 1));
   return concatenate(arrs, arrs.length > 0 && arrs[0].ndim === 1 ? 0 : 1);
 }
 
-/** np.vstack: 1-D inputs become rows. */
+/**
+ * Stacks arrays vertically: along axis 0, with 1-D arrays as rows.
+ *
+ * Mirrors numpy.vstack: 1-D inputs of length n become rows of shape (1, n) first, then everything
+ * is concatenated along the first axis.
+ *
+ * @param arrays - the arrays to join, in order
+ * @returns a new array of at least 2 dimensions
+ * @example np.vstack([np.array([1, 2]), np.array([3, 4])]); // array([[1., 2.], [3., 4.]])
+ */
 export function vstack(arrays: readonly ArrayLike[]): NDArray {
   return concatenate(arrays.map((x) => atLeast(asarray(x), 2)), 0);
 }
 
 // ---------------------------------------------------------------- conversion
 
-/** a.tolist(): nested JS arrays, booleans for a bool array, a bare value for a 0-d array. */
+/**
+ * Converts an array to nested JS arrays of numbers (or booleans).
+ *
+ * Mirrors numpy's `a.tolist()`: one nesting level per axis, booleans for a bool array, and a bare
+ * number (or boolean) for a 0-d array.
+ *
+ * @param a - the array (or nested JS arrays)
+ * @returns nested JS arrays holding the values, or a single value for a 0-d array
+ * @example np.tolist(np.array([[1, 2], [3, 4]])); // [[1, 2], [3, 4]]
+ */
 export function tolist(a: ArrayLike): NestedArray {
   const arr = asarray(a);
   const { data, shape: shp } = arr;
