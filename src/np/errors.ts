@@ -6,18 +6,47 @@
 // so `np.TypeError` exists beside the others. The name lives on the prototype, so the stack
 // header V8 writes when the error is created already says `ValueError: ...`.
 
-/** Python's ValueError: an argument has the right type but an unacceptable value (shapes that do
- *  not broadcast, a ragged nested list, a negative dimension, ...). */
+/**
+ * Python's ValueError: an argument has the right type but an unacceptable value.
+ *
+ * np raises it where numpy does, with numpy's message: shapes that do not broadcast, a ragged
+ * nested list, a negative dimension, a reshape to the wrong size, ... `catch (e) { if (e instanceof
+ * np.ValueError) ... }` is Python's `except ValueError:`; np.AxisError is a ValueError too. Mirrors
+ * Python's builtin ValueError.
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.add(np.zeros([4, 3]), np.zeros([4, 2])); } catch (e) { if (e instanceof np.ValueError) console.log(e.message); }
+ */
 export class ValueError extends Error {}
 ValueError.prototype.name = "ValueError";
 
-/** Python's IndexError: an index out of range, too many indices, an invalid index type. */
+/**
+ * Python's IndexError: an index out of range, too many indices, or an invalid index.
+ *
+ * np raises it where numpy does, with numpy's message ("index 5 is out of bounds for axis 0 with
+ * size 3"). `e instanceof np.IndexError` also holds for an np.AxisError, as numpy's `except
+ * IndexError` catches AxisError. Mirrors Python's builtin IndexError.
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.zeros([3]).get(5); } catch (e) { if (e instanceof np.IndexError) console.log(e.message); }
+ */
 export class IndexError extends Error {}
 IndexError.prototype.name = "IndexError";
 
-/** numpy's AxisError: an `axis` argument out of range for the array's dimension. In numpy it
- *  subclasses both ValueError and IndexError; here it extends ValueError (JavaScript has single
- *  inheritance), and `instanceof IndexError` is made true for it too. */
+/**
+ * numpy's AxisError: an `axis` argument out of range for the array's number of dimensions.
+ *
+ * The message is numpy's ("axis 2 is out of bounds for array of dimension 2"). In numpy it is both
+ * a ValueError and an IndexError; here it extends np.ValueError (JavaScript has single inheritance)
+ * and `instanceof np.IndexError` is made true for it as well. Mirrors numpy.exceptions.AxisError
+ * (numpy.AxisError).
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.sum(np.zeros([2, 3]), 2); } catch (e) { if (e instanceof np.AxisError) console.log(e.message); }
+ */
 export class AxisError extends ValueError {}
 AxisError.prototype.name = "AxisError";
 
@@ -28,12 +57,30 @@ Object.defineProperty(IndexError, Symbol.hasInstance, {
   },
 });
 
-/** Python's ZeroDivisionError (np.arange with a step of 0). */
+/**
+ * Python's ZeroDivisionError, raised where numpy's Python code divides by zero (np.arange with a
+ * step of 0).
+ *
+ * Array division by zero does not raise: it gives inf or nan, as in numpy. Mirrors Python's builtin
+ * ZeroDivisionError.
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.arange(0, 1, 0); } catch (e) { if (e instanceof np.ZeroDivisionError) console.log(e.message); }
+ */
 export class ZeroDivisionError extends Error {}
 ZeroDivisionError.prototype.name = "ZeroDivisionError";
 
-/** Python's OverflowError: a value too large for the conversion asked for (int(inf), a range that
- *  exceeds a double). */
+/**
+ * Python's OverflowError: a value too large for the conversion asked for.
+ *
+ * np raises it where numpy does: int(inf) (e.g. `np.int64(Infinity)`), a uniform range that exceeds
+ * a double, ... Mirrors Python's builtin OverflowError.
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.int64(Infinity); } catch (e) { if (e instanceof np.OverflowError) console.log(e.message); }
+ */
 export class OverflowError extends Error {}
 OverflowError.prototype.name = "OverflowError";
 
@@ -51,6 +98,19 @@ export function pyTypeName(x: unknown): string {
   return "dict";
 }
 
-/** JavaScript's TypeError, which is also Python's name for a wrong argument type. */
+/**
+ * Python's TypeError, which is JavaScript's own TypeError: an argument of the wrong type.
+ *
+ * np raises it where numpy does, with numpy's message ("'float' object cannot be interpreted as an
+ * integer", "unsupported operand", ...). It is JavaScript's builtin class (the name already matches
+ * Python's), re-exported so `np.TypeError` sits beside np.ValueError and the others; calling it
+ * without `new` also makes an error, as for every JS error class. Mirrors Python's builtin
+ * TypeError.
+ *
+ * @param message - the error message (what numpy's message would say)
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @returns a new TypeError (when called as a function)
+ * @example try { np.zeros(2.5); } catch (e) { if (e instanceof np.TypeError) console.log(e.message); }
+ */
 const TypeErrorClass = TypeError;
 export { TypeErrorClass as TypeError };

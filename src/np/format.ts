@@ -72,11 +72,34 @@ function withOptions(base: PrintOptions, opts: Partial<PrintOptions>): PrintOpti
   return out;
 }
 
-/** np.set_printoptions: options left out keep their current value. */
+/**
+ * Sets how arrays and float64 scalars print, for every later print.
+ *
+ * The options are numpy's, with numpy's defaults: precision (digits after the point, 8), threshold
+ * (arrays with more elements are summarised with "...", 1000), edgeitems (items kept at each end of
+ * a summarised axis, 3), linewidth (characters per line, 75), suppress (print tiny values as 0
+ * instead of in scientific notation, false), nanstr ("nan"), infstr ("inf"), sign ("-", "+" or " ")
+ * and floatmode ("maxprec", "fixed", "unique" or "maxprec_equal"). Options left out keep their
+ * current value; invalid ones raise numpy's errors. numpy's keyword arguments are one options
+ * object: `np.set_printoptions(precision=3)` is `np.set_printoptions({ precision: 3 })`. Mirrors
+ * numpy.set_printoptions.
+ *
+ * @param opts - the options to change: { precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign, floatmode }
+ * @example np.set_printoptions({ precision: 3, suppress: true });
+ */
 export function set_printoptions(opts: Partial<PrintOptions>): void {
   current = withOptions(current, opts);
 }
 
+/**
+ * The current print options, as np.set_printoptions set them.
+ *
+ * A copy: changing it changes nothing; pass it back to np.set_printoptions to restore a setting.
+ * Mirrors numpy.get_printoptions.
+ *
+ * @returns { precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign, floatmode }
+ * @example const saved = np.get_printoptions(); // later: np.set_printoptions(saved)
+ */
 export function get_printoptions(): PrintOptions {
   return { ...current };
 }
@@ -491,19 +514,57 @@ function layout(a: NDArray, o: PrintOptions, separator: string, prefix: string, 
   return formatArray(a, fmt, lineWidth, " ".repeat(1 + prefix.length), separator, o.edgeitems, summarize);
 }
 
-/** np.array2string (separator defaults to ' '). */
+/**
+ * The text of an array's values, as numpy's array2string lays it out.
+ *
+ * Like np.array_str, with array2string's layout keywords: `separator` between elements (default "
+ * "), and `prefix`/`suffix`, which only shift the wrapped lines as if the text were printed after
+ * `prefix` (they are not part of the result). Mirrors numpy.array2string.
+ *
+ * @param a - the array
+ * @param opts - per-call print options, overriding np.set_printoptions for this call: precision, threshold,
+ * edgeitems, linewidth (or numpy's max_line_width), suppress (or suppress_small), nanstr, infstr,
+ * sign, floatmode, plus separator, prefix, suffix
+ * @returns the text, one line per row (wrapped at linewidth)
+ * @example np.array2string(np.array([1.5, 2, 3]), { separator: ", " }); // '[1.5, 2. , 3. ]'
+ */
 export function array2string(a: NDArray, opts: FormatOptions = {}): string {
   return layout(a, resolve(opts), opts.separator ?? " ", opts.prefix ?? "", opts.suffix ?? "");
 }
 
-/** numpy's str(a) / print(a). A 0-d array prints as its scalar (floats at full precision). */
+/**
+ * The text `print(a)` shows in numpy: the values in brackets, without `array(...)`.
+ *
+ * The same text as `String(a)` and `console.log(a)`. Digits, widths, line wrapping, summarising
+ * with "..." and the rounding at the precision cut are numpy 1.24's, so output matches the Python
+ * labs' character for character. A 0-d array prints as its scalar. Mirrors numpy.array_str.
+ *
+ * @param a - the array
+ * @param opts - per-call print options, overriding np.set_printoptions for this call: precision, threshold,
+ * edgeitems, linewidth (or numpy's max_line_width), suppress (or suppress_small), nanstr, infstr,
+ * sign, floatmode
+ * @returns the text, one line per row for 2-D arrays
+ * @example np.array_str(np.array([[1, 2], [3, 4]])); // '[[1. 2.]\n [3. 4.]]'
+ */
 export function array_str(a: NDArray, opts: FormatOptions = {}): string {
   if (a.ndim === 0) return scalarStr(a.data[0], a.dtype);
   return layout(a, resolve(opts), " ", "", "");
 }
 
-/** numpy's repr(a): `array([...])`, with `, dtype=...` where the values do not imply it (empty
- *  arrays, and every uint8 array). */
+/**
+ * The text numpy's `repr(a)` gives: `array([...])`, as a notebook shows an array.
+ *
+ * The same text as `a.repr()`; a cell whose last expression is an array shows it. Elements are
+ * separated by commas, and `, dtype=...` is added where the values do not imply the dtype (empty
+ * arrays, and every uint8 array), as in numpy. Mirrors numpy.array_repr.
+ *
+ * @param a - the array
+ * @param opts - per-call print options, overriding np.set_printoptions for this call: precision, threshold,
+ * edgeitems, linewidth (or numpy's max_line_width), suppress (or suppress_small), nanstr, infstr,
+ * sign, floatmode
+ * @returns the text, continuation lines indented under `array(`
+ * @example np.array_repr(np.array([1, 2, 3], "int64")); // 'array([1, 2, 3])'
+ */
 export function array_repr(a: NDArray, opts: FormatOptions = {}): string {
   const o = resolve(opts);
   const prefix = "array(";
@@ -527,14 +588,34 @@ function scalarStr(x: number, dtype: DType): string {
   return dtype === "float64" ? floatScalar(x) : String(x);
 }
 
-/** Python's str(): arrays as print(a) shows them, numbers as numpy float64 scalars. */
+/**
+ * Python's str(): the text `print(x)` shows.
+ *
+ * Arrays as numpy prints them (np.array_str), numbers as numpy float64 scalars print (`0.1`, `1.0`,
+ * `1e-05`, `nan`), strings as they are, and other values as np.repr gives them. Handy to print a
+ * value the way the Python lab's `print` does. Mirrors Python's str.
+ *
+ * @param x - any value: an array, a number, a boolean, a string, a list, an object
+ * @returns the text
+ * @example np.str(np.float64(1)); // '1.0'
+ */
 export function str(x: unknown): string {
   if (x instanceof NDArray) return array_str(x);
   if (typeof x === "string") return x;
   return repr(x);
 }
 
-/** Python's repr(): arrays as the Jupyter echo shows them; lists, dicts, None, True/False as Python. */
+/**
+ * Python's repr(): the text a notebook echo shows.
+ *
+ * Arrays as numpy's repr (`array([...])`), numbers as numpy float64 scalars (`1.0`, `0.1`, `inf`),
+ * booleans as `True`/`False`, strings quoted, null and undefined as `None`, lists as `[...]` and
+ * plain objects as Python dicts (`{'W1': array(...)}`). Mirrors Python's repr.
+ *
+ * @param x - any value: an array, a number, a boolean, a string, a list, an object
+ * @returns the text
+ * @example np.repr({ cost: 0.5, ok: true }); // "{'cost': 0.5, 'ok': True}"
+ */
 export function repr(x: unknown): string {
   if (x instanceof NDArray) return array_repr(x);
   if (typeof x === "number") return floatScalar(x);

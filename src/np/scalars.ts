@@ -22,14 +22,59 @@ function scalarType<D extends DType>(dtype: D, fromScalar: (x: unknown) => numbe
   return fn as unknown as ScalarType<D>;
 }
 
-/** np.float64(x): Python's float(x) (strings parse as float() parses them; null is NaN, no argument 0). */
+/**
+ * numpy's float64 scalar type: converts a value to a double, or an array to a float64 array.
+ *
+ * `np.float64(x)` is Python's float(x): strings parse as float() parses them ("1e-3", "inf"), null
+ * is NaN, no argument is 0; the result is a plain JS number, since JS numbers carry no dtype. An
+ * NDArray or a list gives a float64 array (a 0-d array for a 0-d input, where numpy gives a
+ * scalar). It also works as a dtype argument: `np.zeros(3, np.float64)`, `A.astype(np.float64)`.
+ * Mirrors numpy.float64.
+ *
+ * @param x - a number, a boolean, a numeric string or null; or an array (or nested JS arrays) to convert
+ * @returns a number for a scalar input, else a new float64 array of the same shape
+ * @example np.float64("2.5"); // 2.5
+ */
 export const float64 = scalarType("float64", (x) => (x === undefined ? 0 : convertElement(x, "float64")));
 
-/** np.int64(x): Python's int(x), truncating toward zero (NaN raises ValueError, ±inf OverflowError). */
+/**
+ * numpy's int64 scalar type: converts a value to an integer, or an array to an int64 array.
+ *
+ * `np.int64(x)` is Python's int(x) of a number, truncating toward zero (`np.int64(2.7)` is 2,
+ * `np.int64(-2.7)` is -2); NaN raises np.ValueError and ±inf np.OverflowError; the result is a
+ * plain JS number. An NDArray or a list gives an int64 array, cast as numpy casts (truncating). It
+ * also works as a dtype argument: `np.zeros(3, np.int64)`, `A.astype(np.int64)`. Integers are exact
+ * below 2**53. Mirrors numpy.int64.
+ *
+ * @param x - a number, a boolean, a numeric string or null; or an array (or nested JS arrays) to convert
+ * @returns a number for a scalar input, else a new int64 array of the same shape
+ * @example const labels = np.int64(np.array([0.9, 1.2, 2.7])); // array([0, 1, 2])
+ */
 export const int64 = scalarType("int64", (x) => (x === undefined ? 0 : convertElement(x, "int64")));
 
-/** np.uint8(x): int(x) modulo 256 (numpy 1.24 warns and wraps: np.uint8(-1) is 255). */
+/**
+ * numpy's uint8 scalar type: converts to an integer in [0, 255], or an array to a uint8 array.
+ *
+ * `np.uint8(x)` is int(x) modulo 256, as numpy 1.24 does for out-of-range Python ints (with a
+ * warning): `np.uint8(300)` is 44, `np.uint8(-1)` is 255. uint8 arrays (images) wrap modulo 256 in
+ * arithmetic, as numpy's do. It also works as a dtype argument: `np.array(pixels, np.uint8)`.
+ * Mirrors numpy.uint8.
+ *
+ * @param x - a number, a boolean, a numeric string or null; or an array (or nested JS arrays) to convert
+ * @returns a number in [0, 255] for a scalar input, else a new uint8 array of the same shape
+ * @example np.uint8(300); // 44
+ */
 export const uint8 = scalarType("uint8", (x) => (x === undefined ? 0 : convertElement(x, "uint8")));
 
-/** np.bool_(x): Python's truth value of x (NaN and any non-empty string are true). */
+/**
+ * numpy's bool scalar type: converts a value to a boolean, or an array to a bool array.
+ *
+ * `np.bool_(x)` is Python's truth value: 0, -0, false, null and "" are false; everything else is
+ * true, NaN and any non-empty string included. An NDArray or a list gives a bool array (non-zero is
+ * true). It also works as a dtype argument: `np.zeros(3, np.bool_)`. Mirrors numpy.bool_.
+ *
+ * @param x - a number, a boolean, a numeric string or null; or an array (or nested JS arrays) to convert
+ * @returns a boolean for a scalar input, else a new bool array of the same shape
+ * @example np.bool_(np.array([0, 2, NaN])); // array([False,  True,  True])
+ */
 export const bool_ = scalarType("bool", (x) => convertElement(x, "bool") !== 0);

@@ -12,13 +12,13 @@ import { formatG } from "./pyformat";
 /**
  * Python's AssertionError, which np.testing's assertions raise when the values differ.
  *
- * Its message is numpy's report, so `e.message` is Python's `str(e)`; `catch (e) { if (e instanceof
- * np.testing.AssertionError) ... }` is `except AssertionError:`. (Node's `assert.AssertionError` is
- * a different class.)
+ * Its message is numpy's report, line for line (the header, the mismatch count, the largest
+ * differences, both arrays). `catch (e) { if (e instanceof np.testing.AssertionError) ... }` is
+ * Python's `except AssertionError:`. Mirrors Python's builtin AssertionError.
  *
  * @param message - the report
- * @param options - JavaScript's Error options ({ cause })
- * @example try { np.testing.assert_allclose(W1, expected); } catch (e) { if (e instanceof np.testing.AssertionError) console.log(e.message); }
+ * @param options - JavaScript's error options: { cause }, the error that led to this one
+ * @example try { np.testing.assert_array_equal([1, 2], [1, 3]); } catch (e) { if (e instanceof np.testing.AssertionError) console.log(e.message); }
  */
 export class AssertionError extends Error {}
 AssertionError.prototype.name = "AssertionError";
