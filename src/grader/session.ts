@@ -1,0 +1,199 @@
+// A submission's kernel: started fresh (in the sandbox the caller gives), the harness installed
+// before any student code, then the student's declarations defined. A declaration that does not
+// compile is left out (and the reason kept), so one broken function costs only the questions that
+// need it. Calls go in as data and come back as data; a call that times out or kills the kernel is
+// reported, and the kernel is started again with the same declarations for the next call.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { Kernel, type KernelOptions } from "../notebook/kernel";
+import type { Output } from "../notebook/nbformat";
+import { decode, encode, type Encoded } from "./codec";
+import type { Declaration } from "./extract";
+import { CALL_MIME, installCell, type CallReply } from "./harness";
+
+const HARNESS = join(__dirname, "harness.js");
+
+export type CallOutcome =
+  | { kind: "ok"; value: unknown; argsAfter: unknown[]; ms: number }
+  | { kind: "threw"; ename: string; evalue: string; where: string[] }
+  | { kind: "timeout"; seconds: number }
+  | { kind: "dead"; why: string }
+  | { kind: "unavailable"; why: string };
+
+export interface SessionOptions {
+  /** Kernel.start options (cwd, and the sandbox's launch/env/transport). */
+  kernel: KernelOptions;
+  /** Per-call time limit (ms). */
+  callTimeoutMs: number;
+}
+
+interface Broken {
+  why: string;
+}
+
+export class StudentSession {
+  private kernel: Kernel | null = null;
+  /** Names defined in the kernel. */
+  readonly defined = new Set<string>();
+  /** Names whose declaration did not compile, and why. */
+  readonly broken = new Map<string, Broken>();
+  private decls: Declaration[] = [];
+  restarts = 0;
+
+  private constructor(private readonly options: SessionOptions) {}
+
+  static async open(decls: Declaration[], options: SessionOptions): Promise<StudentSession> {
+    const s = new StudentSession(options);
+    s.decls = decls;
+    await s.start(true);
+    return s;
+  }
+
+  /** Why a graded function cannot be called, or null when it can. */
+  unavailable(name: string): string | null {
+    if (this.defined.has(name)) return null;
+    return this.broken.get(name)?.why ?? `${name} is not defined in the notebook (no function of that name was found)`;
+  }
+
+  private async start(first: boolean): Promise<void> {
+    this.kernel = await Kernel.start(this.options.kernel);
+    const harness = await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
+    if (harness.status !== "ok") throw new Error(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
+    if (first) await this.defineAll();
+    else await this.define(this.decls.filter((d) => d.names.every((n) => !this.broken.has(n))));
+  }
+
+  /** Defines the declarations, leaving out those that do not compile (round by round: a
+   *  declaration that needs a left-out one fails to compile in the next round). */
+  private async defineAll(): Promise<void> {
+    let pending = [...this.decls];
+    for (let round = 0; round <= this.decls.length && pending.length > 0; round++) {
+      const { code, ranges } = assemble(pending);
+      const r = await this.kernel!.execute(code, { timeout: 60_000, stopOnError: false });
+      const err = r.outputs.find((o) => o.output_type === "error");
+      if (r.status === "ok" && !err) break;
+      if (r.status === "timeout" || r.status === "dead") {
+        // Declarations only: this means something at the top level loops or crashes. Leave out
+        // the values (functions cannot run at definition) and try again once.
+        for (const d of pending) if (d.kind === "value") this.markBroken(d, `defining ${d.names.join(", ")} did not finish`);
+        pending = pending.filter((d) => d.kind !== "value");
+        if (!this.kernel!.alive) await this.restartKernelOnly();
+        continue;
+      }
+      if (err && err.output_type === "error" && err.ename === "TSError") {
+        const byDecl = new Map<Declaration, string[]>();
+        for (const line of err.traceback) {
+          const m = /^(\d+):(\d+) - (.*)$/.exec(line);
+          if (!m) continue;
+          const at = Number(m[1]);
+          const range = ranges.find((x) => at >= x.from && at <= x.to);
+          if (!range) continue;
+          const rel = at - range.from + 1;
+          const msgs = byDecl.get(range.decl) ?? [];
+          msgs.push(`line ${rel} of ${range.decl.names[0]} (cell ${range.decl.cell + 1}): ${m[3]}`);
+          byDecl.set(range.decl, msgs);
+        }
+        if (byDecl.size === 0) {
+          // Not attributable: give up on everything rather than guess.
+          for (const d of pending) this.markBroken(d, `the notebook's code does not compile: ${err.evalue.split("\n")[0]}`);
+          return;
+        }
+        for (const [d, msgs] of byDecl) this.markBroken(d, `${d.names[0]} does not compile: ${msgs.join("; ")}`);
+        pending = pending.filter((d) => !byDecl.has(d));
+        continue;
+      }
+      // A run-time error while defining (a class's static code, a value) leaves the rest defined.
+      break;
+    }
+    for (const d of pending) for (const n of d.names) if (!this.broken.has(n)) this.defined.add(n);
+    this.decls = pending;
+  }
+
+  private markBroken(d: Declaration, why: string): void {
+    for (const n of d.names) this.broken.set(n, { why });
+  }
+
+  private async define(decls: Declaration[]): Promise<void> {
+    if (decls.length === 0) return;
+    await this.kernel!.execute(assemble(decls).code, { timeout: 60_000, stopOnError: false });
+  }
+
+  private async restartKernelOnly(): Promise<void> {
+    await this.kernel?.shutdown();
+    this.kernel = await Kernel.start(this.options.kernel);
+    await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
+  }
+
+  /** Calls a student function with `args` (sent as data); never throws for what the student did. */
+  async call(name: string, args: unknown[]): Promise<CallOutcome> {
+    const why = this.unavailable(name);
+    if (why) return { kind: "unavailable", why };
+    if (!this.kernel || !this.kernel.alive) {
+      await this.restart();
+    }
+    const nonce = randomBytes(12).toString("hex");
+    const payload = JSON.stringify({ nonce, args: encode(args) as Encoded[] });
+    // The harness is a global the type checker does not know; nothing a student declares can shadow
+    // it (extract.ts drops declarations of __nnlab names).
+    // (The await stands on its own line so that tslab sees a top-level await.)
+    const code = `// @ts-ignore\nconst __nnlab_pending__ = __nnlab_call__(${name}, ${JSON.stringify(payload)});\nawait __nnlab_pending__;`;
+    const r = await this.kernel!.execute(code, { timeout: this.options.callTimeoutMs, stopOnError: false });
+    if (r.status === "timeout") {
+      await this.restart();
+      return { kind: "timeout", seconds: this.options.callTimeoutMs / 1000 };
+    }
+    if (r.status === "dead") {
+      const why = describeOutputs(r.outputs);
+      await this.restart();
+      return { kind: "dead", why };
+    }
+    const reply = findReply(r.outputs, nonce);
+    if (!reply) {
+      const err = r.outputs.find((o) => o.output_type === "error");
+      if (err && err.output_type === "error") return { kind: "threw", ename: err.ename, evalue: err.evalue, where: [] };
+      return { kind: "threw", ename: "GraderError", evalue: "the call sent back no result", where: [] };
+    }
+    if (!reply.ok) return { kind: "threw", ...reply.error };
+    return { kind: "ok", value: decode(reply.value), argsAfter: decode(reply.argsAfter) as unknown[], ms: reply.ms };
+  }
+
+  private async restart(): Promise<void> {
+    this.restarts++;
+    await this.kernel?.shutdown();
+    await this.start(false);
+  }
+
+  async close(): Promise<void> {
+    await this.kernel?.shutdown();
+    this.kernel = null;
+  }
+}
+
+/** The declarations as one cell, and which lines of it each one occupies. */
+function assemble(decls: Declaration[]): { code: string; ranges: { decl: Declaration; from: number; to: number }[] } {
+  const ranges: { decl: Declaration; from: number; to: number }[] = [];
+  const parts: string[] = [];
+  let line = 1;
+  for (const d of decls) {
+    const n = d.text.split("\n").length;
+    ranges.push({ decl: d, from: line, to: line + n - 1 });
+    parts.push(d.text);
+    line += n + 1;
+  }
+  return { code: parts.join("\n\n"), ranges };
+}
+
+function findReply(outputs: Output[], nonce: string): CallReply | null {
+  for (const o of outputs) {
+    if (o.output_type !== "display_data") continue;
+    const r = (o.data as Record<string, unknown>)[CALL_MIME] as CallReply | undefined;
+    if (r && typeof r === "object" && r.nonce === nonce) return r;
+  }
+  return null;
+}
+
+function describeOutputs(outputs: Output[]): string {
+  const err = outputs.find((o) => o.output_type === "error");
+  if (err && err.output_type === "error") return `${err.ename}: ${err.evalue}`;
+  return "no output";
+}
