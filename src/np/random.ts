@@ -67,28 +67,79 @@ const INT64_MAX = 2n ** 63n - 1n;
 /** choice()'s tolerance on sum(p) - 1: sqrt of float64's machine epsilon. */
 const P_SUM_ATOL = Math.sqrt(Number.EPSILON);
 
+/**
+ * A random number generator with its own state: numpy's legacy RandomState, bit for bit.
+ *
+ * The np.random functions (np.random.randn, np.random.seed, ...) are the methods of one hidden,
+ * global RandomState, as in numpy; create your own to draw a stream that other code does not
+ * disturb. `np.random.RandomState(1)` in Python is `new np.random.RandomState(1)`. Seeded the same,
+ * it draws the same numbers as numpy's (Mersenne Twister MT19937, the same doubles, Gaussians,
+ * integers, shuffles and binomials). Mirrors numpy.random.RandomState.
+ *
+ * @param seed - an integer in [0, 2**32 - 1], a 1-D list of them, or null/omitted to seed from OS entropy
+ * @example const rng = new np.random.RandomState(3); rng.randn(2, 1); // array([[1.78862847], [0.43650985]])
+ */
 export class RandomState {
   private readonly mt = new MT19937();
   private hasGauss = false;
   private gaussCache = 0;
 
-  /** RandomState(seed): seeded like seed(seed); without a seed, from OS entropy. */
+  /**
+   * Creates a generator seeded like np.random.seed(seed); without a seed, from OS entropy.
+   *
+   * Mirrors numpy.random.RandomState(seed).
+   *
+   * @param seed - an integer in [0, 2**32 - 1], a 1-D list of them, or null/omitted to seed from OS entropy
+   * @example const rng = new np.random.RandomState(1);
+   */
   constructor(seed?: Seed | null) {
     this.seed(seed);
   }
 
-  /** Re-seed (numpy's legacy seeding) and drop the cached Gaussian. */
+  /**
+   * Seeds the random generator, so the numbers drawn after it are reproducible.
+   *
+   * numpy's legacy seeding: an integer in [0, 2**32 - 1] or a non-empty 1-D list of them gives the
+   * same stream as numpy with that seed (the labs' `np.random.seed(1)` before initialising
+   * parameters); omitted or null seeds from the operating system's entropy. The cached second
+   * Gaussian of randn is dropped, as in numpy. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.seed.
+   *
+   * @param seed - an integer in [0, 2**32 - 1], a 1-D list (or integer array) of them, or null/omitted for OS entropy
+   * @example const rng = new np.random.RandomState(); rng.seed(1);
+   */
   seed(seed?: Seed | null): void {
     legacySeed(this.mt, seed);
     this.hasGauss = false;
     this.gaussCache = 0;
   }
 
+  /**
+   * The generator's internal state, to restore later with set_state.
+   *
+   * numpy's legacy tuple as a list: ["MT19937", key, pos, has_gauss, cached_gaussian], with key the
+   * 624 32-bit words of the Mersenne Twister (an int64 array), pos the position in them, and the
+   * Gaussian randn cached from its last pair. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.get_state.
+   *
+   *
+   * @returns ["MT19937", key (624 values, int64 array), pos, has_gauss (0 or 1), cached_gaussian]
+   * @example const state = rng.get_state();
+   */
   get_state(): LegacyState {
     const key = new NDArray(Float64Array.from(this.mt.key), [MT_N], "int64");
     return ["MT19937", key, this.mt.pos, this.hasGauss ? 1 : 0, this.gaussCache];
   }
 
+  /**
+   * Restores a state that get_state returned, so the same numbers are drawn again.
+   *
+   * Accepts get_state's list (the last two items optional, as in numpy), with numpy's errors for a
+   * malformed one. Uses this generator's own state. Mirrors numpy.random.RandomState.set_state.
+   *
+   * @param state - ["MT19937", key (624 integers in [0, 2**32 - 1]), pos, has_gauss?, cached_gaussian?]
+   * @example rng.set_state(state);
+   */
   set_state(state: LegacyStateInput): void {
     if (!Array.isArray(state)) throw new TypeError("state must be a dict or a tuple.");
     if (state[0] !== "MT19937") {
@@ -109,26 +160,78 @@ export class RandomState {
 
   // ---- uniform doubles
 
+  /**
+   * Random floats uniformly distributed in [0, 1).
+   *
+   * Without `size` a JS number (numpy's float); with `size` a float64 array of that shape. The
+   * draws are numpy's legacy RandomState stream bit for bit, so after the same seed they equal the
+   * Python lab's values digit for digit. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.random_sample.
+   *
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @returns a number in [0, 1), or a float64 array of shape `size`
+   * @example const u = rng.random_sample([2, 3]);
+   */
   random_sample(size?: null): number;
   random_sample(size: Size): NDArray;
   random_sample(...args: unknown[]): number | NDArray {
     return this.uniformDoubles("random_sample", args);
   }
 
-  /** Alias of random_sample. */
+  /**
+   * Random floats uniformly distributed in [0, 1): another name for random_sample.
+   *
+   * Without `size` a JS number; with `size` a float64 array of that shape. The draws are numpy's
+   * legacy RandomState stream bit for bit, so after the same seed they equal the Python lab's
+   * values digit for digit. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.random.
+   *
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @returns a number in [0, 1), or a float64 array of shape `size`
+   * @example const u = rng.random(3);
+   */
   random(size?: null): number;
   random(size: Size): NDArray;
   random(...args: unknown[]): number | NDArray {
     return this.uniformDoubles("random", args);
   }
 
-  /** rand(d0, d1, ...): random_sample((d0, d1, ...)); rand() is one number. */
+  /**
+   * Random floats uniformly distributed in [0, 1), of shape (d0, d1, ...).
+   *
+   * The dimensions are separate arguments, as in numpy: `np.random.rand(3, 2)`, not rand([3, 2])
+   * (that is random_sample's spelling). No argument gives one JS number. The dropout mask `D1 =
+   * np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is `np.random.rand(A1.shape[0],
+   * A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy RandomState stream bit for bit, so
+   * after the same seed they equal the Python lab's values digit for digit. Uses this generator's
+   * own state. Mirrors numpy.random.RandomState.rand.
+   *
+   * @param dims - the length of each axis, as separate arguments; none: one number
+   * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
+   * @example const D1 = rng.rand(4, 3).less(0.8);
+   */
   rand(): number;
   rand(...dims: number[]): NDArray;
   rand(...dims: unknown[]): number | NDArray {
     return this.fill(dims.length ? separateDims("rand", dims) : null, () => this.mt.nextDouble());
   }
 
+  /**
+   * Random floats uniformly distributed in [low, high).
+   *
+   * Computed as low + (high - low) * random_sample(), as numpy does. Without `size` a JS number;
+   * with `size` a float64 array. numpy's keyword arguments go in a trailing options object:
+   * `np.random.uniform({ low: -1, high: 1, size: [2, 3] })`. The draws are numpy's legacy
+   * RandomState stream bit for bit, so after the same seed they equal the Python lab's values digit
+   * for digit. Uses this generator's own state. Mirrors numpy.random.RandomState.uniform.
+   *
+   * @param low - the lower bound (included); default 0
+   * @param high - the upper bound (excluded); default 1
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { low, high, size }
+   * @returns a number, or a float64 array of shape `size`
+   * @example const W = rng.uniform(-0.1, 0.1, [4, 2]);
+   */
   uniform(low?: number, high?: number, size?: null): number;
   uniform(low: number | undefined, high: number | undefined, size: Size): NDArray;
   uniform(...args: [...positional: Prefixes<[low: number, high: number]>, options: Sized<UniformOptions>]): NDArray;
@@ -143,13 +246,38 @@ export class RandomState {
 
   // ---- Gaussians
 
-  /** randn(d0, d1, ...): standard_normal((d0, d1, ...)); randn() is one number. */
+  /**
+   * Samples from the standard normal distribution (mean 0, variance 1), of shape (d0, d1, ...).
+   *
+   * The dimensions are separate arguments, as in numpy: `np.random.randn(4, 2)`, not randn([4, 2])
+   * (that is standard_normal's spelling). No argument gives one JS number. The labs' initialization
+   * `W1 = np.random.randn(n_h, n_x) * 0.01` is `np.random.randn(n_h, n_x).multiply(0.01)`. The
+   * values are numpy's polar-method Gaussians bit for bit (with its cached second value), so after
+   * the same seed they equal the Python lab's digit for digit. Uses this generator's own state.
+   * Mirrors numpy.random.RandomState.randn.
+   *
+   * @param dims - the length of each axis, as separate arguments; none: one number
+   * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
+   * @example const W1 = rng.randn(4, 2).multiply(0.01);
+   */
   randn(): number;
   randn(...dims: number[]): NDArray;
   randn(...dims: unknown[]): number | NDArray {
     return this.fill(dims.length ? separateDims("randn", dims) : null, () => this.gauss());
   }
 
+  /**
+   * Samples from the standard normal distribution (mean 0, variance 1).
+   *
+   * The same draws as randn, with the shape as one `size` argument. Without `size` a JS number. The
+   * draws are numpy's legacy RandomState stream bit for bit, so after the same seed they equal the
+   * Python lab's values digit for digit. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.standard_normal.
+   *
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @returns a number, or a float64 array of shape `size`
+   * @example const z = rng.standard_normal([2, 3]);
+   */
   standard_normal(size?: null): number;
   standard_normal(size: Size): NDArray;
   standard_normal(...args: unknown[]): number | NDArray {
@@ -157,6 +285,23 @@ export class RandomState {
     return this.fill(sizeShape(size), () => this.gauss());
   }
 
+  /**
+   * Samples from a normal (Gaussian) distribution with mean `loc` and standard deviation `scale`.
+   *
+   * Computed as loc + scale * standard_normal(), as numpy does; a negative scale raises numpy's
+   * ValueError. Without `size` a JS number; with `size` a float64 array. numpy's keyword arguments
+   * go in a trailing options object: `np.random.normal({ scale: 0.1, size: [4, 2] })`. The draws
+   * are numpy's legacy RandomState stream bit for bit, so after the same seed they equal the Python
+   * lab's values digit for digit. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.normal.
+   *
+   * @param loc - the mean; default 0
+   * @param scale - the standard deviation, not negative; default 1
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { loc, scale, size }
+   * @returns a number, or a float64 array of shape `size`
+   * @example const noise = rng.normal(0, 0.1, [2, 3]);
+   */
   normal(loc?: number, scale?: number, size?: null): number;
   normal(loc: number | undefined, scale: number | undefined, size: Size): NDArray;
   normal(...args: [...positional: Prefixes<[loc: number, scale: number]>, options: Sized<NormalOptions>]): NDArray;
@@ -171,7 +316,23 @@ export class RandomState {
 
   // ---- integers
 
-  /** Integers in [low, high), or [0, low) without high; dtype int64. */
+  /**
+   * Random integers in [low, high), or in [0, low) when `high` is omitted.
+   *
+   * Every integer in the range is equally likely (numpy's masked rejection sampling, draw for
+   * draw). Without `size` a JS number; with `size` an int64 array (numpy's default dtype; its
+   * `dtype` keyword is not supported). numpy's keyword arguments go in a trailing options object:
+   * `np.random.randint(5, { size: [2, 3] })`. The draws are numpy's legacy RandomState stream bit
+   * for bit, so after the same seed they equal the Python lab's values digit for digit. Uses this
+   * generator's own state. Mirrors numpy.random.RandomState.randint.
+   *
+   * @param low - the lowest integer that can be drawn, or, without `high`, one above the highest (the range is [0, low))
+   * @param high - one above the highest integer that can be drawn; default null (see `low`)
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { low, high, size }
+   * @returns an integer, or an int64 array of shape `size`
+   * @example const idx = rng.randint(0, 10, 5);
+   */
   randint(low: number, high?: number | null, size?: null): number;
   randint(low: number, high: number | null | undefined, size: Size): NDArray;
   randint(...args: [low: number, ...positional: Prefixes<[high: number | null]>, options: Sized<RandintOptions>]): NDArray;
@@ -193,7 +354,20 @@ export class RandomState {
     return this.fill(shape, this.boundedInt(low, high), "int64");
   }
 
-  /** A random permutation of arange(x), or a shuffled copy of x (along axis 0). */
+  /**
+   * A random permutation of arange(x), or a shuffled copy of an array.
+   *
+   * An integer x gives the numbers 0 ... x - 1 in random order, as int64; an array is shuffled
+   * along its first axis into a copy (the original is left alone; see shuffle for in place). The
+   * mini-batch lab's `permutation = list(np.random.permutation(m))` and `X[:, permutation]` are
+   * `np.random.permutation(m)` and `X.slice(":", permutation)`. The draws are numpy's legacy
+   * RandomState stream bit for bit, so after the same seed they equal the Python lab's values digit
+   * for digit. Uses this generator's own state. Mirrors numpy.random.RandomState.permutation.
+   *
+   * @param x - an integer n (permute arange(n)), or an array (or nested JS arrays) to shuffle along axis 0
+   * @returns a new array: an int64 permutation of arange(x), or the rows of `x` in random order
+   * @example const permutation = rng.permutation(m);
+   */
   permutation(x: number | ArrayLike): NDArray {
     if (typeof x === "number") {
       if (!Number.isInteger(x)) throw new IndexError("x must be an integer or at least 1-dimensional");
@@ -209,7 +383,18 @@ export class RandomState {
     return out;
   }
 
-  /** Shuffle in place along the first axis: Fisher-Yates from the end. */
+  /**
+   * Shuffles an array (or a JS array) in place along its first axis.
+   *
+   * numpy's Fisher-Yates shuffle, draw for draw; for a 2-D array the rows are moved and each row
+   * keeps its contents. Nothing is returned (use permutation for a shuffled copy). The draws are
+   * numpy's legacy RandomState stream bit for bit, so after the same seed they equal the Python
+   * lab's values digit for digit. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.shuffle.
+   *
+   * @param x - the NDArray (at least 1-D) or JS array to shuffle, in place
+   * @example rng.shuffle(X);
+   */
   shuffle(x: NDArray | unknown[]): void {
     if (x instanceof NDArray) {
       if (x.ndim === 0) throw new TypeError("len() of unsized object");
@@ -242,7 +427,24 @@ export class RandomState {
     }
   }
 
-  /** Samples from a population: an int n means arange(n), otherwise the 1-D array a. */
+  /**
+   * Random samples from a population: arange(a) for an integer `a`, otherwise the 1-D array `a`.
+   *
+   * With replacement by default; `replace = false` draws distinct elements; `p` gives each
+   * element's probability (it must sum to 1). Without `size` one value (a JS number); with `size`
+   * an array, int64 for an integer `a`, else the dtype of `a`. numpy's keyword arguments go in a
+   * trailing options object: `np.random.choice(3, { size: 4, p: [0.5, 0.25, 0.25] })`. Every mode
+   * (uniform or weighted, with or without replacement) consumes numpy's stream as numpy does. Uses
+   * this generator's own state. Mirrors numpy.random.RandomState.choice.
+   *
+   * @param a - an integer n (sample from 0 ... n - 1), or a 1-D array (or JS list) of the population
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @param replace - whether an element may be drawn more than once; default true
+   * @param p - the probability of each element of the population, summing to 1; default null (uniform)
+   * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { a, size, replace, p }
+   * @returns one element (a number), or an array of shape `size`
+   * @example const picks = rng.choice(5, 3, false);
+   */
   choice(a: number | ArrayLike, size?: null, replace?: boolean, p?: ArrayLike | null): number;
   choice(a: number | ArrayLike, size: Size, replace?: boolean, p?: ArrayLike | null): NDArray;
   choice(...args: [a: number | ArrayLike, ...positional: ChoiceRest, options: Sized<ChoiceOptions>]): NDArray;
@@ -297,6 +499,22 @@ export class RandomState {
 
   // ---- binomial
 
+  /**
+   * Samples from a binomial distribution: the number of successes in `n` trials of probability `p`.
+   *
+   * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is `np.random.binomial(1,
+   * keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n * p, BTPE above), draw
+   * for draw. Without `size` a JS number; with `size` an int64 array. numpy's keyword arguments go
+   * in a trailing options object: `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses this
+   * generator's own state. Mirrors numpy.random.RandomState.binomial.
+   *
+   * @param n - the number of trials, a non-negative integer
+   * @param p - the probability of success of each trial, in [0, 1]
+   * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+   * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { n, p, size }
+   * @returns the number of successes, or an int64 array of shape `size`
+   * @example const D = rng.binomial(1, 0.8, [4, 3]);
+   */
   binomial(n: number, p: number, size?: null): number;
   binomial(n: number, p: number, size: Size): NDArray;
   binomial(...args: [...positional: Prefixes<[n: number, p: number]>, options: Sized<BinomialOptions>]): NDArray;
@@ -771,18 +989,240 @@ function delegate<K extends keyof RandomState>(name: K): RandomState[K] {
   return method.bind(globalState) as RandomState[K];
 }
 
+/**
+ * Seeds the random generator, so the numbers drawn after it are reproducible.
+ *
+ * numpy's legacy seeding: an integer in [0, 2**32 - 1] or a non-empty 1-D list of them gives the
+ * same stream as numpy with that seed (the labs' `np.random.seed(1)` before initialising
+ * parameters); omitted or null seeds from the operating system's entropy. The cached second
+ * Gaussian of randn is dropped, as in numpy. Uses the global generator that np.random.seed seeds.
+ * Mirrors numpy.random.seed.
+ *
+ * @param seed - an integer in [0, 2**32 - 1], a 1-D list (or integer array) of them, or null/omitted for OS entropy
+ * @example np.random.seed(1); // np.random.randn(1) now gives array([1.62434536])
+ */
 export const seed = delegate("seed");
+
+/**
+ * The generator's internal state, to restore later with set_state.
+ *
+ * numpy's legacy tuple as a list: ["MT19937", key, pos, has_gauss, cached_gaussian], with key the
+ * 624 32-bit words of the Mersenne Twister (an int64 array), pos the position in them, and the
+ * Gaussian randn cached from its last pair. Uses the global generator that np.random.seed seeds.
+ * Mirrors numpy.random.get_state.
+ *
+ *
+ * @returns ["MT19937", key (624 values, int64 array), pos, has_gauss (0 or 1), cached_gaussian]
+ * @example const state = np.random.get_state(); // ... draws ...; np.random.set_state(state) replays them
+ */
 export const get_state = delegate("get_state");
+
+/**
+ * Restores a state that get_state returned, so the same numbers are drawn again.
+ *
+ * Accepts get_state's list (the last two items optional, as in numpy), with numpy's errors for a
+ * malformed one. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.set_state.
+ *
+ * @param state - ["MT19937", key (624 integers in [0, 2**32 - 1]), pos, has_gauss?, cached_gaussian?]
+ * @example np.random.set_state(state);
+ */
 export const set_state = delegate("set_state");
+
+/**
+ * Random floats uniformly distributed in [0, 1).
+ *
+ * Without `size` a JS number (numpy's float); with `size` a float64 array of that shape. The draws
+ * are numpy's legacy RandomState stream bit for bit, so after the same seed they equal the Python
+ * lab's values digit for digit. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.random_sample.
+ *
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @returns a number in [0, 1), or a float64 array of shape `size`
+ * @example np.random.seed(1); np.random.random_sample(); // 0.417022004702574
+ */
 export const random_sample = delegate("random_sample");
+
+/**
+ * Random floats uniformly distributed in [0, 1): another name for random_sample.
+ *
+ * Without `size` a JS number; with `size` a float64 array of that shape. The draws are numpy's
+ * legacy RandomState stream bit for bit, so after the same seed they equal the Python lab's values
+ * digit for digit. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.random.
+ *
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @returns a number in [0, 1), or a float64 array of shape `size`
+ * @example np.random.seed(1); np.random.random([2]); // array([0.417022  , 0.72032449])
+ */
 export const random = delegate("random");
+
+/**
+ * Random floats uniformly distributed in [0, 1), of shape (d0, d1, ...).
+ *
+ * The dimensions are separate arguments, as in numpy: `np.random.rand(3, 2)`, not rand([3, 2])
+ * (that is random_sample's spelling). No argument gives one JS number. The dropout mask `D1 =
+ * np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is `np.random.rand(A1.shape[0],
+ * A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy RandomState stream bit for bit, so
+ * after the same seed they equal the Python lab's values digit for digit. Uses the global generator
+ * that np.random.seed seeds. Mirrors numpy.random.rand.
+ *
+ * @param dims - the length of each axis, as separate arguments; none: one number
+ * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
+ * @example const D1 = np.random.rand(A1.shape[0], A1.shape[1]).less(keep_prob);
+ */
 export const rand = delegate("rand");
+
+/**
+ * Random floats uniformly distributed in [low, high).
+ *
+ * Computed as low + (high - low) * random_sample(), as numpy does. Without `size` a JS number; with
+ * `size` a float64 array. numpy's keyword arguments go in a trailing options object:
+ * `np.random.uniform({ low: -1, high: 1, size: [2, 3] })`. The draws are numpy's legacy RandomState
+ * stream bit for bit, so after the same seed they equal the Python lab's values digit for digit.
+ * Uses the global generator that np.random.seed seeds. Mirrors numpy.random.uniform.
+ *
+ * @param low - the lower bound (included); default 0
+ * @param high - the upper bound (excluded); default 1
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { low, high, size }
+ * @returns a number, or a float64 array of shape `size`
+ * @example np.random.seed(1); np.random.uniform(-1, 1, 3); // array([-0.16595599,  0.44064899, -0.99977125])
+ */
 export const uniform = delegate("uniform");
+
+/**
+ * Samples from the standard normal distribution (mean 0, variance 1), of shape (d0, d1, ...).
+ *
+ * The dimensions are separate arguments, as in numpy: `np.random.randn(4, 2)`, not randn([4, 2])
+ * (that is standard_normal's spelling). No argument gives one JS number. The labs' initialization
+ * `W1 = np.random.randn(n_h, n_x) * 0.01` is `np.random.randn(n_h, n_x).multiply(0.01)`. The values
+ * are numpy's polar-method Gaussians bit for bit (with its cached second value), so after the same
+ * seed they equal the Python lab's digit for digit. Uses the global generator that np.random.seed
+ * seeds. Mirrors numpy.random.randn.
+ *
+ * @param dims - the length of each axis, as separate arguments; none: one number
+ * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
+ * @example np.random.seed(1); np.random.randn(2, 3); // array([[ 1.62434536, -0.61175641, -0.52817175], [-1.07296862,  0.86540763, -2.3015387 ]])
+ */
 export const randn = delegate("randn");
+
+/**
+ * Samples from the standard normal distribution (mean 0, variance 1).
+ *
+ * The same draws as randn, with the shape as one `size` argument. Without `size` a JS number. The
+ * draws are numpy's legacy RandomState stream bit for bit, so after the same seed they equal the
+ * Python lab's values digit for digit. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.standard_normal.
+ *
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @returns a number, or a float64 array of shape `size`
+ * @example np.random.seed(1); np.random.standard_normal([3]); // array([ 1.62434536, -0.61175641, -0.52817175])
+ */
 export const standard_normal = delegate("standard_normal");
+
+/**
+ * Samples from a normal (Gaussian) distribution with mean `loc` and standard deviation `scale`.
+ *
+ * Computed as loc + scale * standard_normal(), as numpy does; a negative scale raises numpy's
+ * ValueError. Without `size` a JS number; with `size` a float64 array. numpy's keyword arguments go
+ * in a trailing options object: `np.random.normal({ scale: 0.1, size: [4, 2] })`. The draws are
+ * numpy's legacy RandomState stream bit for bit, so after the same seed they equal the Python lab's
+ * values digit for digit. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.normal.
+ *
+ * @param loc - the mean; default 0
+ * @param scale - the standard deviation, not negative; default 1
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { loc, scale, size }
+ * @returns a number, or a float64 array of shape `size`
+ * @example np.random.seed(1); np.random.normal(0, 0.1, 3); // array([ 0.16243454, -0.06117564, -0.05281718])
+ */
 export const normal = delegate("normal");
+
+/**
+ * Random integers in [low, high), or in [0, low) when `high` is omitted.
+ *
+ * Every integer in the range is equally likely (numpy's masked rejection sampling, draw for draw).
+ * Without `size` a JS number; with `size` an int64 array (numpy's default dtype; its `dtype`
+ * keyword is not supported). numpy's keyword arguments go in a trailing options object:
+ * `np.random.randint(5, { size: [2, 3] })`. The draws are numpy's legacy RandomState stream bit for
+ * bit, so after the same seed they equal the Python lab's values digit for digit. Uses the global
+ * generator that np.random.seed seeds. Mirrors numpy.random.randint.
+ *
+ * @param low - the lowest integer that can be drawn, or, without `high`, one above the highest (the range is [0, low))
+ * @param high - one above the highest integer that can be drawn; default null (see `low`)
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { low, high, size }
+ * @returns an integer, or an int64 array of shape `size`
+ * @example np.random.seed(1); np.random.randint(0, 10, 5); // array([5, 8, 9, 5, 0])
+ */
 export const randint = delegate("randint");
+
+/**
+ * A random permutation of arange(x), or a shuffled copy of an array.
+ *
+ * An integer x gives the numbers 0 ... x - 1 in random order, as int64; an array is shuffled along
+ * its first axis into a copy (the original is left alone; see shuffle for in place). The mini-batch
+ * lab's `permutation = list(np.random.permutation(m))` and `X[:, permutation]` are
+ * `np.random.permutation(m)` and `X.slice(":", permutation)`. The draws are numpy's legacy
+ * RandomState stream bit for bit, so after the same seed they equal the Python lab's values digit
+ * for digit. Uses the global generator that np.random.seed seeds. Mirrors numpy.random.permutation.
+ *
+ * @param x - an integer n (permute arange(n)), or an array (or nested JS arrays) to shuffle along axis 0
+ * @returns a new array: an int64 permutation of arange(x), or the rows of `x` in random order
+ * @example np.random.seed(1); np.random.permutation(5); // array([2, 1, 4, 0, 3])
+ */
 export const permutation = delegate("permutation");
+
+/**
+ * Shuffles an array (or a JS array) in place along its first axis.
+ *
+ * numpy's Fisher-Yates shuffle, draw for draw; for a 2-D array the rows are moved and each row
+ * keeps its contents. Nothing is returned (use permutation for a shuffled copy). The draws are
+ * numpy's legacy RandomState stream bit for bit, so after the same seed they equal the Python lab's
+ * values digit for digit. Uses the global generator that np.random.seed seeds. Mirrors
+ * numpy.random.shuffle.
+ *
+ * @param x - the NDArray (at least 1-D) or JS array to shuffle, in place
+ * @example np.random.shuffle(X); // the rows of X in random order
+ */
 export const shuffle = delegate("shuffle");
+
+/**
+ * Random samples from a population: arange(a) for an integer `a`, otherwise the 1-D array `a`.
+ *
+ * With replacement by default; `replace = false` draws distinct elements; `p` gives each element's
+ * probability (it must sum to 1). Without `size` one value (a JS number); with `size` an array,
+ * int64 for an integer `a`, else the dtype of `a`. numpy's keyword arguments go in a trailing
+ * options object: `np.random.choice(3, { size: 4, p: [0.5, 0.25, 0.25] })`. Every mode (uniform or
+ * weighted, with or without replacement) consumes numpy's stream as numpy does. Uses the global
+ * generator that np.random.seed seeds. Mirrors numpy.random.choice.
+ *
+ * @param a - an integer n (sample from 0 ... n - 1), or a 1-D array (or JS list) of the population
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @param replace - whether an element may be drawn more than once; default true
+ * @param p - the probability of each element of the population, summing to 1; default null (uniform)
+ * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { a, size, replace, p }
+ * @returns one element (a number), or an array of shape `size`
+ * @example np.random.seed(1); np.random.choice(5, 3, false); // array([2, 1, 4])
+ */
 export const choice = delegate("choice");
+
+/**
+ * Samples from a binomial distribution: the number of successes in `n` trials of probability `p`.
+ *
+ * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is `np.random.binomial(1,
+ * keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n * p, BTPE above), draw for
+ * draw. Without `size` a JS number; with `size` an int64 array. numpy's keyword arguments go in a
+ * trailing options object: `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses the global
+ * generator that np.random.seed seeds. Mirrors numpy.random.binomial.
+ *
+ * @param n - the number of trials, a non-negative integer
+ * @param p - the probability of success of each trial, in [0, 1]
+ * @param size - the output shape: a length or a list of lengths (numpy's tuple); omitted or null: one number
+ * @param args - the same arguments positionally, ending with an options object of numpy's keywords: { n, p, size }
+ * @returns the number of successes, or an int64 array of shape `size`
+ * @example np.random.seed(1); np.random.binomial(1, 0.8, [2, 4]); // array([[1, 1, 1, 1], [1, 1, 1, 1]])
+ */
 export const binomial = delegate("binomial");
