@@ -46,7 +46,7 @@ function paramNames(fn: ts.SignatureDeclarationBase, src: ts.SourceFile): string
 }
 
 /** The kept declarations of one piece of source. Local imports of the released check module
- *  ("./<name>.checks") are dropped: graded code runs without it. */
+ *  ("./<name>_checks") are dropped: graded code runs without it. */
 function declarationsOf(text: string, cell: number, fromMarkdown: boolean): Declaration[] {
   const src = ts.createSourceFile(`cell${cell}.ts`, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const out: Declaration[] = [];
@@ -54,7 +54,7 @@ function declarationsOf(text: string, cell: number, fromMarkdown: boolean): Decl
     const base = { text: st.getText(src), cell, fromMarkdown };
     if (ts.isImportDeclaration(st)) {
       const spec = (st.moduleSpecifier as ts.StringLiteral).text;
-      if (/\.checks$/.test(spec)) continue;
+      if (/_checks$/.test(spec)) continue;
       const names: string[] = [];
       const clause = st.importClause;
       if (clause?.name) names.push(clause.name.text);

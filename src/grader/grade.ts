@@ -90,7 +90,7 @@ export function expectedValue(spec: AssignmentSpec, q: Question, c: TestCase): P
   const key = caseName(q, c);
   let v = m.get(key);
   if (!v) {
-    v = c.expected !== undefined ? Promise.resolve(c.expected) : c.run(referenceImpl(spec), LIB);
+    v = c.expected !== undefined ? Promise.resolve(c.expected) : c.run(referenceImpl(spec), LIB, c.data);
     m.set(key, v);
   }
   return v;
@@ -186,7 +186,7 @@ async function runCase(spec: AssignmentSpec, q: Question, c: TestCase, session: 
   const mutations: string[] = [];
   let got: unknown;
   try {
-    got = await c.run(studentImpl(session, q, mutations), LIB);
+    got = await c.run(studentImpl(session, q, mutations), LIB, c.data);
   } catch (e) {
     if (e instanceof CallFailure) return fail(e.message);
     return fail(`the case could not use what the functions returned: ${(e as Error).name}: ${(e as Error).message}`);

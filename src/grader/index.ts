@@ -3,3 +3,5 @@ export { defineAssignment, caseName, totalPoints } from "./spec";
 export type { AssignmentSpec, Question, TestCase, Impl, CaseLib, Visibility } from "./spec";
 export { compareValues, DEFAULT_TOLERANCE } from "./compare";
 export type { Tolerance } from "./compare";
+export { runCheck, CheckFailed } from "./check";
+export type { CheckCase } from "./check";

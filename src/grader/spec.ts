@@ -33,8 +33,12 @@ export interface TestCase {
   visibility?: Visibility;
   /** Default compare.ts's DEFAULT_TOLERANCE (rtol 1e-7, atol 1e-9). */
   tolerance?: Tolerance;
-  /** Produces the value to compare. Use only `impl` and `lib` (see CaseLib). */
-  run: (impl: Impl, lib: CaseLib) => Promise<unknown>;
+  /** Produces the value to compare. Use only the arguments (see CaseLib): visible cases are shipped
+   *  to students as the function's source text, without the tests file around it. */
+  run: (impl: Impl, lib: CaseLib, data: any) => Promise<unknown>;
+  /** Plain data passed to `run` as its third argument (and shipped with visible cases), so one
+   *  `run` serves several cases (the zero-init and ones-init traces). */
+  data?: unknown;
   /** The expected value when it is published (the lab's printed values); otherwise the reference
    *  implementation's result of `run` is expected. */
   expected?: unknown;

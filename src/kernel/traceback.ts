@@ -35,7 +35,7 @@ const CONTEXT_AFTER = 1;
 
 /** Parses "    at fn (file:line:col)" and "    at file:line:col"; null for other lines. */
 export function parseFrame(text: string): StackFrame | null {
-  const m = /^\s*at (?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/.exec(text);
+  const m = /^\s*at (?:(.*?) \()?(?:async )?(.+?):(\d+):(\d+)\)?$/.exec(text);
   if (!m) return null;
   return { fn: m[1] ?? null, file: m[2], line: Number(m[3]), column: Number(m[4]) };
 }

@@ -13,21 +13,19 @@ const PRINTED = { rtol: 1e-7, atol: 1e-9 };
  *  backward_propagation and update_parameters on the lab's nn_model_test_case, from all-zero or
  *  all-one weights (biases 0): the costs and the parameters after each update. With zeros, A1
  *  stays 0, so a backward pass with 1 - A1 instead of 1 - A1**2 goes unnoticed; ones expose it. */
-function trace(start: "zeros" | "ones") {
-  return async (f: Impl, { nn, testcases }: CaseLib) => {
-    const [X, Y] = testcases.shallow.nn_model_test_case();
-    let parameters = start === "zeros" ? nn.initialize_zeros([2, 4, 1]) : nn.initialize_ones([2, 4, 1]);
-    const costs: unknown[] = [];
-    const updates: unknown[] = [];
-    for (let i = 0; i < 2; i++) {
-      const [A2, cache] = (await f.forward_propagation(X, parameters)) as [unknown, unknown];
-      costs.push(await f.compute_cost(A2, Y, parameters));
-      const grads = await f.backward_propagation(parameters, cache, X, Y);
-      parameters = (await f.update_parameters(parameters, grads, 1.2)) as typeof parameters;
-      updates.push(parameters);
-    }
-    return { costs, parameters: updates };
-  };
+async function trace(f: Impl, { nn, testcases }: CaseLib, { start }: { start: "zeros" | "ones" }) {
+  const [X, Y] = testcases.shallow.nn_model_test_case();
+  let parameters = start === "zeros" ? nn.initialize_zeros([2, 4, 1]) : nn.initialize_ones([2, 4, 1]);
+  const costs: unknown[] = [];
+  const updates: unknown[] = [];
+  for (let i = 0; i < 2; i++) {
+    const [A2, cache] = (await f.forward_propagation(X, parameters)) as [unknown, unknown];
+    costs.push(await f.compute_cost(A2, Y, parameters));
+    const grads = await f.backward_propagation(parameters, cache, X, Y);
+    parameters = (await f.update_parameters(parameters, grads, 1.2)) as typeof parameters;
+    updates.push(parameters);
+  }
+  return { costs, parameters: updates };
 }
 
 export default defineAssignment({
@@ -119,11 +117,11 @@ export default defineAssignment({
       uses: ["forward_propagation", "compute_cost", "backward_propagation", "update_parameters"],
       cases: [
         {
-          name: "zero-init trace", points: 2, tolerance: PRINTED, run: trace("zeros"),
+          name: "zero-init trace", points: 2, tolerance: PRINTED, run: trace, data: { start: "zeros" },
           message: "Starting from all-zero parameters, the costs and parameters after each of two updates differ from the lab's.",
         },
         {
-          name: "ones-init trace", points: 2, tolerance: PRINTED, run: trace("ones"),
+          name: "ones-init trace", points: 2, tolerance: PRINTED, run: trace, data: { start: "ones" },
           message:
             "Starting from all-one weights, the costs and parameters after each of two updates differ from the lab's. " +
             "With ones the hidden activations are not 0: check the derivative of tanh in backward_propagation (1 - A1**2).",

@@ -1,0 +1,680 @@
+// The sandbox a submission's kernel runs in. The grader starts every submission in a fresh tslab
+// kernel in its own folder; this module wraps that kernel's command line so the student's code
+// cannot read the grader's files (the assignment's solutions and tests, other submissions, the
+// grader's output), cannot write outside its folder, starts no processes and no threads of its
+// own, has no network and none of the grader's environment, and is held to memory, file-size and
+// process limits. Nothing it starts outlives the kernel.
+//
+// The layers, strongest first (each one is used when this machine has it; `describe()` says which):
+//  - bubblewrap (Debian's `bwrap`): own mount, PID, network, IPC and UTS namespaces. The sandbox's
+//    root is an empty tmpfs holding only what the kernel needs, bind-mounted read-only: /usr, a few
+//    files of /etc, the kernel's runtime packages from node_modules (tslab, zeromq, TypeScript, vega,
+//    resvg, ... found by following package.json dependencies), the files of nnlab's build that the
+//    student entry (dist/student.js), the kernel hooks and the grading harness load (found by
+//    following their require()s; dist/labs/shallow.js and the other reference solutions are not
+//    among them), and nnlab's datasets. The submission folder and the kernel's connection folder
+//    (its Unix sockets) are the only writable places. The PID namespace dies with the kernel, and
+//    the sandbox dies with the grader (--die-with-parent).
+//  - an unprivileged user: a fresh uid/gid per sandbox (setpriv), no capabilities, no_new_privs,
+//    owner of the submission folder only. Its process limit counts only this kernel's tasks.
+//  - seccomp (x86-64): fork, vfork and clone of a new process fail with EPERM (clone3 with ENOSYS so
+//    the C library falls back to clone, whose flags the filter can see); threads are allowed.
+//  - Node's permission model: reads limited to the same files, writes to the submission folder, no
+//    child processes, no worker threads. Native addons stay allowed (zeromq and resvg are addons),
+//    which is why it is not the only layer: an addon runs outside Node's checks.
+//  - RLIMITs (prlimit): data segment (ArrayBuffers, WebAssembly memories and the V8 heap), file size,
+//    processes, no core dumps; V8's own heap limit (--max-old-space-size) below the data limit,
+//    so a runaway JS heap ends the kernel with V8's "JavaScript heap out of memory" (see
+//    `kernelDeathReason`) and a typed-array bomb fails its cell with a RangeError.
+//  - a scrubbed environment: PATH, HOME and TMPDIR (the submission folder), LANG, TSLAB_HOOKS.
+//
+// Without bubblewrap (a container that forbids namespaces) the other layers still apply; the file
+// read restrictions then rest on Node's permission model alone, and the network is not isolated.
+//
+// Signals: bwrap does not forward signals, but Kernel.interrupt() sends SIGINT to the process it
+// spawned. The kernel is therefore started through a few lines of sh that forward SIGINT to the
+// kernel process inside the namespace, turn SIGTERM/SIGHUP into killing bwrap (which takes the
+// whole namespace with it), and exit with bwrap's status.
+import { spawnSync } from "node:child_process";
+import { randomInt } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { KernelOptions } from "../notebook/kernel";
+
+export interface SandboxOptions {
+  /** The submission's folder: the kernel's working directory and the only place it may write. */
+  workDir: string;
+  /** Memory budget of the kernel (MiB): its data segment limit (RLIMIT_DATA, which counts the V8
+   *  heap, ArrayBuffers and WebAssembly memories); V8's heap limit is set 256 MiB below it. The idle
+   *  kernel with nnlab loaded uses about 260 MiB of it. Default 1024, at least 512. */
+  memoryMB?: number;
+  /** Largest file the kernel may write (MiB, RLIMIT_FSIZE). Default 32. */
+  maxFileMB?: number;
+  /** Most tasks (processes and threads) the sandbox user may have (RLIMIT_NPROC; only with a user
+   *  of its own). An idle kernel has 13. Default 64. */
+  maxTasks?: number;
+  /** Extra environment variables for the kernel (e.g. TSLAB_MAX_OUTPUT_CHARS). */
+  env?: Record<string, string>;
+  /** More of nnlab's compiled modules the kernel must be able to load (absolute paths to .js files;
+   *  what they require() comes along). Default: the grading harness, dist/grader/harness.js. */
+  modules?: string[];
+  /** "auto" (default): every layer this machine supports. "no-bwrap": the same without bubblewrap
+   *  (what runs where namespaces are not allowed; for tests and for comparison). */
+  mode?: "auto" | "no-bwrap";
+  /** For tests of the layers underneath: leave out Node's permission model. */
+  nodePermissions?: boolean;
+  /** dispose() also deletes the workDir and everything in it. Default false. */
+  removeWorkDir?: boolean;
+}
+
+export interface Sandbox {
+  /** Pass to Kernel.start: { cwd: workDir, launch, env, transport: "ipc" }. */
+  kernelOptions(): KernelOptions;
+  /** One paragraph: which isolation mechanisms are in force (and which are not available here and
+   *  why), printed by `nnlab grade`. */
+  describe(): string;
+  /** The mechanisms in force, for callers that record them. */
+  readonly layers: SandboxLayers;
+  /** The uid the kernel runs as (null when it runs as the grader's own user). */
+  readonly uid: number | null;
+  /** Removes what createSandbox made (its private folder, the nnlab package stub in workDir) and
+   *  gives workDir back to its owner; the workDir contents stay unless `removeWorkDir`. */
+  dispose(): void;
+}
+
+export interface SandboxLayers {
+  bwrap: boolean;
+  user: boolean;
+  seccomp: boolean;
+  nodePermissions: boolean;
+  rlimits: boolean;
+}
+
+const MiB = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// What the kernel needs: nnlab's student build and the runtime packages, found once per process.
+
+interface KernelFiles {
+  /** The nnlab package folder (holding dist/ and datasets/). */
+  packageRoot: string;
+  /** The node_modules folder tslab is installed in (the kernel's project). */
+  nodeModules: string;
+  /** The tslab bin script. */
+  tslabBin: string;
+  studentJs: string;
+  studentDts: string;
+  hooks: string;
+  datasets: string | null;
+  /** Files of nnlab's build the kernel may read. */
+  distFiles: string[];
+  /** Package folders (absolute, real paths; none inside another) the kernel may read. */
+  packages: string[];
+}
+
+const filesCache = new Map<string, KernelFiles>();
+
+function real(p: string): string {
+  return realpathSync(p);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `child` is `parent` or inside it. */
+function within(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith(".." + sep) && rel !== ".." && !isAbsolute(rel));
+}
+
+const JS_SPECIFIER = /\brequire(?:\.resolve)?\(\s*["']([^"'`$]+)["']\s*\)/g;
+const DTS_SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\/\/\/\s*<reference\s+path=)["']([^"']+)["']/g;
+
+function bareName(spec: string): string | null {
+  if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("node:")) return null;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+function resolveRelative(fromFile: string, spec: string, exts: string[]): string | null {
+  const base = resolve(dirname(fromFile), spec);
+  for (const ext of exts) if (isFile(base + ext)) return real(base + ext);
+  for (const ext of exts) if (isFile(join(base, "index" + ext))) return real(join(base, "index" + ext));
+  return isFile(base) ? real(base) : null;
+}
+
+/** The module graph of nnlab's build reachable from `entries` (.js through require(), .d.ts through
+ *  imports), with the bare package names it uses. Only files under `dist` are followed. */
+function moduleClosure(entries: string[], dist: string): { files: Set<string>; bare: Set<string> } {
+  const files = new Set<string>();
+  const bare = new Set<string>();
+  const queue = entries.filter(isFile).map(real);
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (files.has(file) || !within(file, dist)) continue;
+    files.add(file);
+    const dts = file.endsWith(".d.ts");
+    if (!dts && file.endsWith(".js") && isFile(file.slice(0, -3) + ".d.ts")) queue.push(file.slice(0, -3) + ".d.ts");
+    if (!dts && !file.endsWith(".js")) continue;
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(dts ? DTS_SPECIFIER : JS_SPECIFIER)) {
+      const name = bareName(m[1]);
+      if (name !== null) {
+        if (!m[1].startsWith("node:")) bare.add(name);
+        continue;
+      }
+      if (m[1].startsWith("node:") || m[1].startsWith("/")) continue;
+      const target = resolveRelative(file, m[1], dts ? [".d.ts", ".ts"] : [".js", ".json"]);
+      if (target) queue.push(target);
+    }
+  }
+  return { files, bare };
+}
+
+/** Where Node would find package `name` from `fromDir` (its folder), or null. */
+function findPackage(name: string, fromDir: string): string | null {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (isFile(join(candidate, "package.json"))) return real(candidate);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function readJson(path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/** The runtime package folders: `seeds` and everything their package.json dependencies (optional
+ *  and peer ones included, when installed) pull in, resolved as Node resolves them. */
+function packageClosure(seeds: string[], fromDir: string, skip: string): string[] {
+  const found = new Set<string>();
+  const queue: Array<[string, string]> = seeds.map((s) => [s, fromDir]);
+  while (queue.length > 0) {
+    const [name, from] = queue.pop()!;
+    const dir = findPackage(name, from);
+    if (dir === null || found.has(dir) || dir === skip) continue;
+    found.add(dir);
+    const pkg = readJson(join(dir, "package.json"));
+    for (const field of ["dependencies", "optionalDependencies", "peerDependencies"]) {
+      const deps = pkg[field];
+      if (deps && typeof deps === "object") for (const d of Object.keys(deps)) queue.push([d, dir]);
+    }
+  }
+  // A package inside another one's folder (its own node_modules) comes with that folder.
+  const sorted = [...found].sort((a, b) => a.length - b.length);
+  const top: string[] = [];
+  for (const d of sorted) if (!top.some((t) => within(d, t))) top.push(d);
+  return top.sort();
+}
+
+function kernelFiles(modules: string[]): KernelFiles {
+  const key = modules.join("\0");
+  const cached = filesCache.get(key);
+  if (cached) return cached;
+  const tslabPkg = dirname(require.resolve("tslab/package.json"));
+  const nodeModules = real(dirname(tslabPkg));
+  const studentJs = real(require.resolve("nnlab/dist/student.js"));
+  const dist = dirname(studentJs);
+  const packageRoot = dirname(dist);
+  const studentDts = join(dist, "student.d.ts");
+  const hooks = join(dist, "kernel", "hooks.js");
+  if (!isFile(studentDts) || !isFile(hooks)) throw new Error(`sandbox: nnlab's build is incomplete in ${dist} (run npm run build)`);
+  const { files, bare } = moduleClosure([studentJs, studentDts, hooks, ...modules], dist);
+  // Assets next to the modules (data files read by path at run time), never other modules.
+  for (const f of [...files]) {
+    for (const name of readdirSync(dirname(f))) {
+      const p = join(dirname(f), name);
+      if (!/\.(js|cjs|mjs|ts|map)$/.test(name) && isFile(p)) files.add(real(p));
+    }
+  }
+  const rootPkg = readJson(join(packageRoot, "package.json"));
+  const seeds = new Set<string>(["tslab", ...bare]);
+  for (const d of Object.keys((rootPkg.dependencies as object | undefined) ?? {})) seeds.add(d);
+  // The type checker reads Node's types for cells that use process, Buffer, ...
+  if (isDir(join(nodeModules, "@types", "node"))) seeds.add("@types/node");
+  seeds.delete("nnlab");
+  const packages = packageClosure([...seeds], packageRoot, real(packageRoot));
+  const datasets = isDir(join(packageRoot, "datasets")) ? real(join(packageRoot, "datasets")) : null;
+  const result: KernelFiles = {
+    packageRoot,
+    nodeModules,
+    tslabBin: real(join(tslabPkg, "bin", "tslab")),
+    studentJs,
+    studentDts,
+    hooks: real(hooks),
+    datasets,
+    distFiles: [...files].sort(),
+    packages,
+  };
+  filesCache.set(key, result);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What this machine offers, probed once per process.
+
+interface Host {
+  root: boolean;
+  bwrap: string | null;
+  bwrapVersion: string;
+  bwrapWhyNot: string;
+  setpriv: string | null;
+  prlimit: string | null;
+  sh: string;
+  seccomp: boolean;
+  permissionModel: boolean;
+  permissionWhyNot: string;
+  disableWarning: boolean;
+}
+
+let hostCache: Host | null = null;
+
+function which(cmd: string): string | null {
+  for (const dir of ["/usr/bin", "/bin", "/usr/sbin", "/sbin", ...(process.env.PATH ?? "").split(delimiter)]) {
+    if (dir && isFile(join(dir, cmd))) return join(dir, cmd);
+  }
+  return null;
+}
+
+function probeHost(): Host {
+  if (hostCache) return hostCache;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  let bwrap = which("bwrap");
+  let bwrapVersion = "";
+  let bwrapWhyNot = "";
+  if (bwrap === null) {
+    bwrapWhyNot = "bubblewrap is not installed (Debian package bubblewrap)";
+  } else {
+    bwrapVersion = spawnSync(bwrap, ["--version"], { encoding: "utf8" }).stdout?.trim() ?? "";
+    // The same namespaces the kernel gets; a container that forbids them fails here.
+    const args = [
+      "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
+      "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
+      "--symlink", "usr/lib64", "/lib64", "--proc", "/proc", "--dev", "/dev", "--", "/usr/bin/true",
+    ];
+    if (!root) args.unshift("--unshare-user");
+    const r = spawnSync(bwrap, args, { encoding: "utf8", timeout: 10_000 });
+    if (r.status !== 0) {
+      bwrapWhyNot = `bubblewrap cannot create namespaces here (${(r.stderr || r.error?.message || `exit ${r.status}`).trim()})`;
+      bwrap = null;
+    }
+  }
+  const flags = process.allowedNodeEnvironmentFlags;
+  const permissionModel = flags.has("--experimental-permission") && flags.has("--allow-addons");
+  hostCache = {
+    root,
+    bwrap,
+    bwrapVersion,
+    bwrapWhyNot,
+    setpriv: which("setpriv"),
+    prlimit: which("prlimit"),
+    sh: which("sh") ?? "/bin/sh",
+    seccomp: process.platform === "linux" && process.arch === "x64",
+    permissionModel,
+    permissionWhyNot: permissionModel ? "" : `Node ${process.version} has no permission model with --allow-addons (zeromq is an addon)`,
+    disableWarning: flags.has("--disable-warning"),
+  };
+  return hostCache;
+}
+
+// ---------------------------------------------------------------------------------------------
+// seccomp: a classic BPF program in the layout bwrap --seccomp reads (struct sock_filter[]).
+
+const BPF_LD_W_ABS = 0x20;
+const BPF_JEQ_K = 0x15;
+const BPF_JGE_K = 0x35;
+const BPF_JSET_K = 0x45;
+const BPF_RET_K = 0x06;
+const AUDIT_ARCH_X86_64 = 0xc000003e;
+const SECCOMP_RET_ALLOW = 0x7fff0000;
+const SECCOMP_RET_ERRNO = 0x00050000;
+const EPERM = 1;
+const ENOSYS = 38;
+const CLONE_THREAD = 0x00010000;
+const NR = { clone: 56, fork: 57, vfork: 58, clone3: 435 };
+
+/** fork/vfork and clone without CLONE_THREAD fail with EPERM; clone3 with ENOSYS (glibc then uses
+ *  clone); any other ABI (x32, i386 through int 0x80) fails with EPERM; everything else runs. */
+export function seccompProgram(): Buffer {
+  type Insn = [code: number, jt: number, jf: number, k: number];
+  const ALLOW = 11, DENY = 12, NOSYS = 13;
+  const prog: Insn[] = [
+    /* 0 */ [BPF_LD_W_ABS, 0, 0, 4], // seccomp_data.arch
+    /* 1 */ [BPF_JEQ_K, 0, DENY - 2, AUDIT_ARCH_X86_64],
+    /* 2 */ [BPF_LD_W_ABS, 0, 0, 0], // seccomp_data.nr
+    /* 3 */ [BPF_JGE_K, DENY - 4, 0, 0x40000000], // the x32 ABI
+    /* 4 */ [BPF_JEQ_K, DENY - 5, 0, NR.fork],
+    /* 5 */ [BPF_JEQ_K, DENY - 6, 0, NR.vfork],
+    /* 6 */ [BPF_JEQ_K, NOSYS - 7, 0, NR.clone3],
+    /* 7 */ [BPF_JEQ_K, 0, ALLOW - 8, NR.clone],
+    /* 8 */ [BPF_LD_W_ABS, 0, 0, 16], // low half of args[0]: clone's flags
+    /* 9 */ [BPF_JSET_K, ALLOW - 10, DENY - 10, CLONE_THREAD],
+    /* 10 */ [BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW], // unreachable
+    /* 11 */ [BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW],
+    /* 12 */ [BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM],
+    /* 13 */ [BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS],
+  ];
+  const buf = Buffer.alloc(prog.length * 8);
+  prog.forEach(([code, jt, jf, k], i) => {
+    buf.writeUInt16LE(code, i * 8);
+    buf.writeUInt8(jt, i * 8 + 2);
+    buf.writeUInt8(jf, i * 8 + 3);
+    buf.writeUInt32LE(k >>> 0, i * 8 + 4);
+  });
+  return buf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forwarder: sh between Kernel and bwrap (see the header).
+
+const FORWARDER = [
+  'info=$1; bpf=$2; shift 2',
+  '"$@" 3<"$bpf" 4>"$info" &',
+  'b=$!',
+  'fwd() {',
+  '  c=',
+  '  while read -r k v; do case $k in *child-pid*) c=${v%,};; esac; done < "$info"',
+  '  [ -n "$c" ] || return 0',
+  '  for f in /proc/[0-9]*/status; do',
+  '    while read -r k v; do',
+  '      if [ "$k" = PPid: ]; then',
+  '        if [ "$v" = "$c" ]; then p=${f#/proc/}; kill -INT "${p%/status}"; fi',
+  '        break',
+  '      fi',
+  '    done < "$f"',
+  '  done 2>/dev/null',
+  '}',
+  'trap fwd INT',
+  "trap 'kill -KILL $b 2>/dev/null' TERM HUP",
+  's=0',
+  'while kill -0 "$b" 2>/dev/null; do wait "$b"; s=$?; done',
+  'exit $s',
+].join("\n");
+
+// ---------------------------------------------------------------------------------------------
+
+/** Why a sandboxed kernel died, from its log (Kernel.log, or the DeadKernelError's lines). */
+export function kernelDeathReason(log: string): "memory" | null {
+  return /JavaScript heap out of memory|Reached heap limit|Fatal process out of memory|Allocation failed - process out of memory/i.test(log)
+    ? "memory"
+    : null;
+}
+
+/** A uid/gid no account uses: per sandbox, so process limits and file ownership are its own. */
+function freshId(): number {
+  return 2_000_000_000 + randomInt(1 << 24);
+}
+
+export function createSandbox(opts: SandboxOptions): Sandbox {
+  const memoryMB = opts.memoryMB ?? 1024;
+  if (!(memoryMB >= 512)) throw new Error(`sandbox: memoryMB must be at least 512 (the kernel alone needs about 260), got ${opts.memoryMB}`);
+  const maxFileMB = opts.maxFileMB ?? 32;
+  const maxTasks = opts.maxTasks ?? 64;
+  if (!isDir(opts.workDir)) throw new Error(`sandbox: workDir ${opts.workDir} is not a folder`);
+  const workDir = real(opts.workDir);
+  const host = probeHost();
+  const defaultHarness = join(__dirname, "harness.js");
+  const modules = opts.modules ?? (isFile(defaultHarness) && within(real(defaultHarness), dirname(real(require.resolve("nnlab/dist/student.js")))) ? [defaultHarness] : []);
+  const files = kernelFiles(modules.map((m) => real(m)));
+
+  const useBwrap = opts.mode !== "no-bwrap" && host.bwrap !== null;
+  const useUser = host.root && host.setpriv !== null;
+  const useSeccomp = useBwrap && host.seccomp;
+  const usePermissions = opts.nodePermissions !== false && host.permissionModel;
+  const useRlimits = host.prlimit !== null;
+  const layers: SandboxLayers = { bwrap: useBwrap, user: useUser, seccomp: useSeccomp, nodePermissions: usePermissions, rlimits: useRlimits };
+  const uid = useUser ? freshId() : null;
+
+  // Private folder (root only): the seccomp program, bwrap's info files.
+  const privateDir = mkdtempSync(join(tmpdir(), "nnlab-sandbox-"));
+  chmodSync(privateDir, 0o700);
+  const bpfPath = join(privateDir, "seccomp.bpf");
+  if (useSeccomp) writeFileSync(bpfPath, seccompProgram());
+  else writeFileSync(bpfPath, "");
+
+  // `import ... from "nnlab"` in workDir resolves to this stub, whose entry is the student build.
+  const workStat = statSync(workDir);
+  const localModules = join(workDir, "node_modules");
+  const createdModules = !existsSync(localModules);
+  const stubDir = join(localModules, "nnlab");
+  rmSync(stubDir, { recursive: true, force: true });
+  mkdirSync(stubDir, { recursive: true });
+  const rel = (p: string) => relative(stubDir, p).split(sep).join("/");
+  writeFileSync(join(stubDir, "package.json"), JSON.stringify({
+    name: "nnlab",
+    version: String(readJson(join(files.packageRoot, "package.json")).version ?? "0.0.0"),
+    description: "nnlab as graded code sees it: the student entry, without the labs' reference solutions",
+    main: rel(files.studentJs),
+    types: rel(files.studentDts),
+  }, null, 1) + "\n");
+  const tmp = join(workDir, "tmp");
+  mkdirSync(tmp, { recursive: true });
+  if (uid !== null) {
+    chownSync(workDir, uid, uid);
+    chmodSync(workDir, 0o700);
+    chownSync(tmp, uid, uid);
+  }
+  chmodSync(tmp, 0o700);
+
+  const env: Record<string, string> = {
+    PATH: "/usr/bin:/bin",
+    HOME: workDir,
+    TMPDIR: tmp,
+    LANG: "C.UTF-8",
+    TSLAB_HOOKS: files.hooks,
+    ...opts.env,
+  };
+  delete env.NODE_OPTIONS;
+
+  const readable = [...files.packages, ...files.distFiles, ...(files.datasets ? [files.datasets] : []), stubDir];
+  let launches = 0;
+
+  function nodeArgs(args: string[], connectionDir: string): string[] {
+    const out = [`--max-old-space-size=${memoryMB - 256}`];
+    if (usePermissions) {
+      out.push("--experimental-permission", "--allow-addons");
+      for (const p of [...readable, workDir, connectionDir]) out.push(`--allow-fs-read=${p}`);
+      out.push(`--allow-fs-write=${workDir}`);
+      if (host.disableWarning) out.push("--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning");
+    }
+    return [...out, ...args];
+  }
+
+  function limits(): string[] {
+    if (!useRlimits) return [];
+    const l = [
+      host.prlimit!,
+      `--data=${memoryMB * MiB}`,
+      `--fsize=${maxFileMB * MiB}`,
+      "--core=0",
+    ];
+    if (uid !== null) l.push(`--nproc=${maxTasks}`);
+    return [...l, "--"];
+  }
+
+  function dropUser(): string[] {
+    if (uid === null) return [];
+    return [host.setpriv!, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"];
+  }
+
+  function bwrapArgs(connectionDir: string, node: string): string[] {
+    const a: string[] = [
+      "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+      "--hostname", "sandbox", "--die-with-parent", "--new-session",
+      "--info-fd", "4",
+    ];
+    if (!host.root) a.push("--unshare-user", "--cap-drop", "ALL");
+    if (useSeccomp) a.push("--seccomp", "3");
+    const mounts: Array<[string, string[]]> = [];
+    const add = (target: string, args: string[]) => mounts.push([target, args]);
+    add("/usr", ["--ro-bind", "/usr", "/usr"]);
+    for (const top of ["bin", "sbin", "lib", "lib32", "lib64", "libx32"]) {
+      const p = `/${top}`;
+      let st;
+      try {
+        st = lstatSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isSymbolicLink()) add(p, ["--symlink", readlinkSync(p), p]);
+      else if (st.isDirectory()) add(p, ["--ro-bind", p, p]);
+    }
+    for (const p of ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/fonts", "/etc/localtime"]) {
+      if (existsSync(p)) add(p, ["--ro-bind", real(p), p]);
+    }
+    add("/proc", ["--proc", "/proc"]);
+    add("/dev", ["--dev", "/dev"]);
+    add("/tmp", ["--tmpfs", "/tmp"]);
+    const nodeReal = real(node);
+    if (!within(nodeReal, "/usr")) add(nodeReal, ["--ro-bind", nodeReal, nodeReal]);
+    for (const p of readable) if (p !== stubDir) add(p, ["--ro-bind", p, p]);
+    add(workDir, ["--bind", workDir, workDir]);
+    add(stubDir, ["--ro-bind", stubDir, stubDir]);
+    add(connectionDir, ["--bind", connectionDir, connectionDir]);
+    // Parents before children: sort by path, segment by segment.
+    mounts.sort(([x], [y]) => comparePaths(x, y));
+    for (const [, args] of mounts) a.push(...args);
+    a.push("--chdir", workDir);
+    return a;
+  }
+
+  const launch: NonNullable<KernelOptions["launch"]> = (node, args, connectionDir) => {
+    const connDir = real(connectionDir);
+    if (uid !== null) {
+      chownSync(connDir, uid, uid);
+      for (const f of readdirSync(connDir)) chownSync(join(connDir, f), uid, uid);
+    }
+    const inner = [...limits(), ...dropUser(), node, ...nodeArgs(args, connDir)];
+    if (!useBwrap) {
+      // Without a PID namespace: the kernel gets a parent-death signal of its own, set after the
+      // user change (which clears it), so it dies with the grader.
+      if (uid !== null && host.setpriv !== null) {
+        const at = inner.indexOf(node);
+        inner.splice(at, 0, host.setpriv, "--pdeathsig=KILL", "--");
+      }
+      return { command: inner[0], args: inner.slice(1) };
+    }
+    const info = join(privateDir, `info-${++launches}.json`);
+    return {
+      command: host.sh,
+      args: ["-c", FORWARDER, "nnlab-sandbox", info, bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner],
+    };
+  };
+
+  function describe(): string {
+    const parts: string[] = [];
+    const missing: string[] = [];
+    if (useBwrap) {
+      parts.push(
+        `${host.bwrapVersion || "bubblewrap"} sandbox: own mount, PID, network, IPC and UTS namespaces (no network but loopback; ` +
+          `everything the submission starts dies with the kernel, and the sandbox dies with the grader); ` +
+          `the filesystem is an empty root with, read-only, /usr, the loader's and fonts' files of /etc, ` +
+          `${files.packages.length} runtime packages of node_modules, ${files.distFiles.length} files of nnlab's student build ` +
+          `(no reference solutions)${files.datasets ? " and the datasets" : ""}; writable only the submission folder and the kernel's socket folder`,
+      );
+    } else {
+      missing.push(opts.mode === "no-bwrap" ? "bubblewrap (left out on request)" : host.bwrapWhyNot);
+    }
+    if (useUser) parts.push(`runs as its own unprivileged user (uid ${uid}, no capabilities, no_new_privs)`);
+    else missing.push(host.root ? "a user of its own (setpriv is missing)" : "a user of its own (the grader is not root, so the kernel runs as the grader's user)");
+    if (useSeccomp) parts.push("a seccomp filter makes fork, vfork and clone of new processes fail");
+    else if (useBwrap) missing.push(`the seccomp filter (written for x86-64, this is ${process.arch})`);
+    if (usePermissions) {
+      parts.push(
+        `Node's permission model: reads only the kernel's files, writes only the submission folder, no child processes, no worker threads ` +
+          `(native addons stay allowed: zeromq and resvg need them)`,
+      );
+    } else {
+      missing.push(opts.nodePermissions === false ? "Node's permission model (left out on request)" : host.permissionWhyNot);
+    }
+    if (useRlimits) {
+      parts.push(
+        `limits: ${memoryMB} MiB of data (RLIMIT_DATA; V8 heap ${memoryMB - 256} MiB), files up to ${maxFileMB} MiB (RLIMIT_FSIZE)` +
+          `${uid !== null ? `, ${maxTasks} tasks (RLIMIT_NPROC)` : ""}, no core dumps`,
+      );
+    } else {
+      parts.push(`V8 heap limited to ${memoryMB - 256} MiB`);
+      missing.push("RLIMITs (prlimit is missing)");
+    }
+    parts.push("a scrubbed environment (PATH, HOME and TMPDIR in the submission folder, LANG)");
+    let text = `Isolation in force: ${parts.join("; ")}.`;
+    if (!useBwrap) {
+      text += " Without bubblewrap the grader's files are kept from the submission by Node's permission model" +
+        (useUser ? " and file ownership" : "") + " only, and the network is not isolated.";
+    }
+    if (missing.length > 0) text += ` Not in force: ${missing.join("; ")}.`;
+    return text;
+  }
+
+  let disposed = false;
+  return {
+    layers,
+    uid,
+    kernelOptions: () => ({ cwd: workDir, launch, env: { ...env }, transport: "ipc" }),
+    describe,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      rmSync(privateDir, { recursive: true, force: true });
+      if (opts.removeWorkDir) {
+        rmSync(workDir, { recursive: true, force: true });
+        return;
+      }
+      rmSync(stubDir, { recursive: true, force: true });
+      if (createdModules) {
+        try {
+          rmdirSync(localModules);
+        } catch {
+          // the kernel put something there: leave it
+        }
+      }
+      try {
+        chownSync(workDir, workStat.uid, workStat.gid);
+        chmodSync(workDir, workStat.mode & 0o7777);
+      } catch {
+        // workDir is gone
+      }
+    },
+  };
+}
+
+function comparePaths(a: string, b: string): number {
+  const x = a.split("/"), y = b.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
