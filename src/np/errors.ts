@@ -58,8 +58,7 @@ Object.defineProperty(IndexError, Symbol.hasInstance, {
 });
 
 /**
- * Python's ZeroDivisionError, raised where numpy's Python code divides by zero (np.arange with a
- * step of 0).
+ * Python's ZeroDivisionError: a division by zero in numpy's Python code (np.arange with step 0).
  *
  * Array division by zero does not raise: it gives inf or nan, as in numpy. Mirrors Python's builtin
  * ZeroDivisionError.

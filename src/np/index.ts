@@ -34,8 +34,47 @@ export { count_nonzero } from "./counting";
 export { nansum, nanmean, nanmax, nanmin } from "./nanfunctions";
 export * as testing from "./testing";
 
+/**
+ * The constant pi = 3.141592653589793 (Math.PI).
+ *
+ * Mirrors numpy.pi.
+ *
+ * @example const angles = np.linspace(0, 2 * np.pi, 100);
+ */
 export const pi = Math.PI;
+
+/**
+ * Euler's number e = 2.718281828459045 (Math.E), the base of np.exp and np.log.
+ *
+ * Mirrors numpy.e.
+ *
+ * @example np.log(np.e); // 1
+ */
 export const e = Math.E;
+
+/**
+ * Positive infinity (JavaScript's Infinity); -np.inf is negative infinity.
+ *
+ * Mirrors numpy.inf.
+ *
+ * @example np.clip(Z, -np.inf, 0);
+ */
 export const inf = Infinity;
+
+/**
+ * Not a number (JavaScript's NaN); it is not equal to itself, so test with np.isnan.
+ *
+ * Mirrors numpy.nan.
+ *
+ * @example np.isnan(np.array([1, np.nan])); // array([False,  True])
+ */
 export const nan = NaN;
+
+/**
+ * numpy's newaxis (None): as a `slice` index it inserts an axis of length 1.
+ *
+ * `x[:, np.newaxis]` is `x.slice(":", np.newaxis)`. Mirrors numpy.newaxis.
+ *
+ * @example np.arange(3).slice(":", np.newaxis).shape; // [3, 1]
+ */
 export const newaxis = null;

@@ -52,7 +52,9 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   const tail = y.ndim === 1 ? [] : [...y.shape.slice(0, -2), y.shape[y.ndim - 1]];
   const m = shapeSize(lead), n = shapeSize(tail);
   const out = new Float64Array(m * n);
-  gemm(m, n, k, x.data, y.ndim <= 2 ? y.data : sideBySide(y), out);
+  // A 2-D operand goes in as its buffer, with a transpose flag when it is a lazy `.T`.
+  if (y.ndim <= 2) gemm(m, n, k, x._buf, y._buf, out, x._transposed, y._transposed, x, y);
+  else gemm(m, n, k, x._buf, sideBySide(y), out, x._transposed, false, x);
   return product(out, [...lead, ...tail], resultType(x, y));
 }
 
@@ -99,7 +101,7 @@ export function matmul(a: ArrayLike, b: ArrayLike): NDArray {
   const out = new Float64Array(shapeSize(batch) * m * n);
   if (yBatch.length === 0) {
     // One right-hand matrix: a's stack is one tall (stack·m)×k matrix and a single product does it.
-    gemm(shapeSize(xBatch) * m, n, k, x.data, y.data, out);
+    gemm(shapeSize(xBatch) * m, n, k, x._buf, y._buf, out, x._transposed, y._transposed, x, y);
   } else {
     const xOff = batchOffsets(xBatch, batch, m * k), yOff = batchOffsets(yBatch, batch, k * n);
     for (let t = 0; t < xOff.length; t++) {

@@ -10,6 +10,7 @@ import * as indexing from "./indexing";
 import * as linalg from "./linalg";
 import * as format from "./format";
 import type { ReduceOptions } from "./reduce";
+import { transposed } from "./kernels/transpose";
 import type { DTypeLike } from "./dtype";
 import { ValueError } from "./errors";
 
@@ -35,8 +36,20 @@ export function shapeStr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
+// Storage states of an NDArray (its private #state). See `data` and docs/architecture.md.
+/** `data` has been handed out: code outside np may hold the buffer and write to it. */
+const EXPOSED = 1;
+/** The buffer is shared with a lazy transpose or kept by a matmul kernel, so nobody may write to
+ *  it any more: the next `data` gives this array a private copy first. */
+const PINNED = 2;
+/** A lazy transpose (2-D): `_buf` holds the values of its transpose, row-major; `data` transposes. */
+const LAZY_T = 4;
+
 export class NDArray {
-  readonly data: Float64Array;
+  /** @internal The storage: the values in row-major order, except for a lazy transpose (see
+   *  `_transposed`). Outside np, use `data`. */
+  _buf: Float64Array;
+  #state = 0;
   readonly shape: Shape;
   readonly dtype: DType;
 
@@ -44,16 +57,60 @@ export class NDArray {
     if (data.length !== shapeSize(shape)) {
       throw new ValueError(`cannot create array of shape ${shapeStr(shape)} from ${data.length} values`);
     }
-    this.data = data;
+    this._buf = data;
     this.shape = [...shape];
     this.dtype = dtype;
+  }
+
+  /** The values in row-major (C) order; writing to them writes to the array. The array owns the
+   *  buffer it was constructed with: write to it only through the array. `X.T` is lazy: its values
+   *  are transposed on the first `data`, and a product (`np.dot(dZ, A_prev.T)`) reads A_prev's
+   *  buffer with a transpose flag instead; an array whose buffer is shared that way (or kept by a
+   *  matmul kernel) gets a private copy on its next `data`, so copies stay copies. */
+  get data(): Float64Array {
+    return this.#state === EXPOSED ? this._buf : this.#expose();
+  }
+
+  #expose(): Float64Array {
+    if (this.#state & LAZY_T) this._buf = transposed(this._buf, this.shape[1], this.shape[0]);
+    else if (this.#state & PINNED) {
+      const own = new Float64Array(this._buf.length);
+      own.set(this._buf);
+      this._buf = own;
+    }
+    this.#state = EXPOSED;
+    return this._buf;
+  }
+
+  /** @internal `_buf` holds this 2-D array's transpose (A.T not yet materialised). */
+  get _transposed(): boolean {
+    return (this.#state & LAZY_T) !== 0;
+  }
+
+  /** @internal The values for reading inside np, without handing the buffer out: a lazy
+   *  transpose is materialised, nothing is copied otherwise. */
+  _values(): Float64Array {
+    if (this.#state & LAZY_T) {
+      this._buf = transposed(this._buf, this.shape[1], this.shape[0]);
+      this.#state = 0;
+    }
+    return this._buf;
+  }
+
+  /** @internal Promises that `_buf` will never change again, if that can be promised (the buffer
+   *  was never handed out through `data`): from now on `data` first copies it. Kernels keep
+   *  copies of pinned operands (kernels/wasm.ts). */
+  _pin(): boolean {
+    if (this.#state === EXPOSED) return false;
+    this.#state |= PINNED;
+    return true;
   }
 
   get ndim(): number {
     return this.shape.length;
   }
   get size(): number {
-    return this.data.length;
+    return this._buf.length;
   }
   /** Row-major strides in elements (not bytes). */
   get strides(): number[] {
@@ -65,8 +122,15 @@ export class NDArray {
     }
     return s;
   }
+  /** numpy's a.T. For a 2-D array it is lazy: it shares this array's buffer (pinned, see `data`)
+   *  and is transposed on first use of its `data`; dot and matmul read it with a transpose flag. */
   get T(): NDArray {
-    return shapeOps.transpose(this);
+    if (this.ndim !== 2 || this.#state === EXPOSED) return shapeOps.transpose(this);
+    const out = new NDArray(this._buf, [this.shape[1], this.shape[0]], this.dtype);
+    // the transpose of a lazy transpose is the source's layout: shared, not lazy
+    out.#state = this.#state & LAZY_T ? PINNED : LAZY_T | PINNED;
+    this.#state |= PINNED;
+    return out;
   }
 
   // ---- shape and conversion (shape.ts)
@@ -86,13 +150,13 @@ export class NDArray {
     return shapeOps.expand_dims(this, axis);
   }
   transpose(...axes: (number | number[])[]): NDArray {
-    return shapeOps.transpose(this, axes.length ? axes.flat() : undefined);
+    return axes.length === 0 && this.ndim === 2 ? this.T : shapeOps.transpose(this, axes.flat());
   }
   swapaxes(a: number, b: number): NDArray {
     return shapeOps.swapaxes(this, a, b);
   }
   copy(): NDArray {
-    return new NDArray(this.data.slice(), this.shape, this.dtype);
+    return new NDArray(this._values().slice(), this.shape, this.dtype);
   }
   /** a.astype(dtype): a converted copy (numpy's C casts; see castData in dtype.ts). */
   astype(dtype: DTypeLike): NDArray {

@@ -1,0 +1,429 @@
+// The WebAssembly SIMD kernel (gemm.wat) from JS: its memory, the copies in and out, a cache of
+// operands kept resident between calls, and the split over two threads (kernels/threads.ts).
+//
+// One call: op(A) is copied into the module's memory (or found there), op(B) is packed into 4-column
+// panels (or found packed), the module computes C in its memory and C is copied out. Each thread
+// computes whole entries of C (a range of column panels, or of rows when C is too narrow), always
+// in the summation order of kernels/gemm.ts, so the bits do not depend on the thread count.
+//
+// Resident operands. Training multiplies by the same data every iteration (L_layer_model's X, as
+// B in W1·X and as Bᵀ in dZ1·Xᵀ). An operand whose buffer is met a second time in the same role
+// is kept (packed B, or the plain copy of A) in the module's memory, keyed by the Float64Array,
+// provided its owner can pin it (NDArray._pin: the array's buffer has never been handed out
+// through `.data`, and from now on the array copies it before handing it out), so the kept copy
+// can never go stale. Kept copies are freed when their buffer is garbage-collected, or least
+// recently used first beyond CACHE_BYTES.
+//
+// This module is browser-safe: no Node module is loaded here; threads.ts is reached only when
+// SharedArrayBuffer and Node's worker_threads exist.
+import type { BufferOwner } from "./gemm";
+import { GEMM_WASM, GEMM_WASM_SHARED } from "./generated/gemm-wasm";
+import { startWorker, type GemmWorker, CTL_INTS } from "./threads";
+
+export interface WasmInfo {
+  /** WebAssembly with SIMD compiles here. */
+  available: boolean;
+  /** SharedArrayBuffer and worker_threads exist: two threads can be used. */
+  threadsAvailable: boolean;
+  /** The worker thread is running (it starts on the first product large enough to split). */
+  workerRunning: boolean;
+  /** Bytes of memory the module has, and bytes held by resident operands. */
+  memoryBytes: number;
+  residentBytes: number;
+}
+
+// The slice of the WebAssembly API used here (the project's TypeScript libs do not declare it).
+interface WasmMemory {
+  readonly buffer: ArrayBufferLike;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (d: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
+}
+const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+interface Exports {
+  gemm(m: number, n: number, k: number, a: number, lda: number, ta: number, pb: number, c: number, ldc: number,
+    i0: number, i1: number, q0: number, q1: number, mcmax: number, pa: number, edge: number): void;
+  pack_b(b: number, ldb: number, tb: number, k: number, n: number, q0: number, q1: number, dst: number): void;
+  gemm_small(m: number, n: number, k: number, a: number, lda: number, ta: number, b: number, ldb: number, c: number): void;
+}
+
+// ---------------------------------------------------------------- memory layout
+const PAGE = 65536;
+/** Control block shared with the worker: threads.ts's CTL_INTS Int32 words at byte 0. */
+const CTL_BYTES = 256;
+/** Rows per packed A block (MC): MC·256 doubles = 256 KiB, a quarter of a core's L2 here. */
+export const MC = 128;
+const PA_BYTES = MC * 256 * 8;
+/** Per thread t: its packed-A block at PA0 + t·THREAD_BYTES and its 16-double edge tile after it. */
+const PA0 = 4096;
+if (CTL_INTS * 4 > CTL_BYTES || CTL_BYTES > PA0) throw new Error("wasm.ts: memory layout");
+const THREAD_BYTES = PA_BYTES + 256;
+export const threadScratch = (t: number): { pa: number; edge: number } => ({
+  pa: PA0 + t * THREAD_BYTES, edge: PA0 + t * THREAD_BYTES + PA_BYTES,
+});
+/** Products whose operands fit here use this fixed area and skip the allocator. */
+const SMALL0 = PA0 + 2 * THREAD_BYTES;
+const SMALL_BYTES = 1 << 19;
+const HEAP0 = SMALL0 + SMALL_BYTES;
+/** 2 GiB: every byte address stays below 2^31, so it passes through i32 parameters unchanged. */
+const MAX_PAGES = 32768;
+const CACHE_BYTES = 256 << 20;
+
+/** Products of at least this many multiply-adds are split over two threads (waking the worker
+ *  costs tens of microseconds: reference/numerics.md). */
+const THREAD_MIN_MACS = 1 << 20;
+
+// ---------------------------------------------------------------- the module
+interface Machine {
+  memory: WasmMemory;
+  ex: Exports;
+  module: object;
+  shared: boolean;
+  f64: Float64Array;
+  heap: Heap;
+  worker: GemmWorker | null | undefined; // undefined: not tried yet; null: cannot start
+}
+
+let machine: Machine | null | undefined;
+
+function decode(base64: string): Uint8Array {
+  const g = globalThis as { atob?: (s: string) => string; Buffer?: { from(s: string, e: string): Uint8Array } };
+  if (g.Buffer) return g.Buffer.from(base64, "base64");
+  const s = g.atob!(base64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function canShare(): boolean {
+  const g = globalThis as { SharedArrayBuffer?: unknown; process?: { versions?: { node?: string } } };
+  return typeof g.SharedArrayBuffer === "function" && typeof g.process?.versions?.node === "string";
+}
+
+function boot(): Machine | null {
+  if (WA === undefined) return null;
+  try {
+    const shared = canShare();
+    const module = new WA.Module(decode(shared ? GEMM_WASM_SHARED : GEMM_WASM));
+    const initial = Math.ceil(HEAP0 / PAGE) + 16;
+    const memory = new WA.Memory({ initial, maximum: MAX_PAGES, ...(shared ? { shared: true } : {}) });
+    const ex = new WA.Instance(module, { env: { memory } }).exports as Exports;
+    return { memory, ex, module, shared, f64: new Float64Array(memory.buffer), heap: new Heap(HEAP0, initial * PAGE), worker: undefined };
+  } catch {
+    return null; // no WebAssembly SIMD here
+  }
+}
+
+function getMachine(): Machine | null {
+  if (machine === undefined) machine = boot();
+  return machine;
+}
+
+export function wasmInfo(): WasmInfo {
+  const w = getMachine();
+  return {
+    available: w !== null,
+    threadsAvailable: w !== null && w.shared,
+    workerRunning: !!w?.worker?.ready(),
+    memoryBytes: w ? w.memory.buffer.byteLength : 0,
+    residentBytes: cache.bytes,
+  };
+}
+
+/** Starts the worker now (normally it starts on the first large product) and waits up to
+ *  `timeoutMs` for it to be ready; true if it is. Tests use this to be sure two threads ran. */
+export function startThreads(timeoutMs = 5000): boolean {
+  const w = getMachine();
+  if (!w || !w.shared) return false;
+  if (w.worker === undefined) w.worker = startWorker(w.module, w.memory);
+  return !!w.worker && w.worker.waitReady(timeoutMs);
+}
+
+/** Drops every resident operand (tests; or to give the memory back to the cache's budget). */
+export function clearResident(): void {
+  cache.clear();
+}
+
+// ---------------------------------------------------------------- allocator
+/** First-fit allocator over the module's memory above HEAP0, 64-byte granules, growing the memory
+ *  when nothing fits. Free ranges are kept sorted by address and merged with their neighbours. */
+class Heap {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  constructor(base: number, private top: number) {
+    this.starts.push(base);
+    this.ends.push(top);
+  }
+
+  alloc(bytes: number, grow: (pages: number) => boolean): number {
+    const size = Math.ceil(Math.max(bytes, 1) / 64) * 64;
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.ends[i] - this.starts[i] >= size) {
+        const off = this.starts[i];
+        this.starts[i] += size;
+        if (this.starts[i] === this.ends[i]) {
+          this.starts.splice(i, 1);
+          this.ends.splice(i, 1);
+        }
+        return off;
+      }
+    }
+    // grow: the last free range (if it ends at the top) plus new pages must hold `size`
+    const last = this.starts.length - 1;
+    const tail = last >= 0 && this.ends[last] === this.top ? this.ends[last] - this.starts[last] : 0;
+    const pages = Math.ceil((size - tail) / PAGE);
+    if (!grow(pages)) return -1;
+    this.release(this.top, pages * PAGE);
+    this.top += pages * PAGE;
+    return this.alloc(bytes, grow);
+  }
+
+  release(off: number, bytes: number): void {
+    const size = Math.ceil(Math.max(bytes, 1) / 64) * 64;
+    let i = 0;
+    while (i < this.starts.length && this.starts[i] < off) i++;
+    this.starts.splice(i, 0, off);
+    this.ends.splice(i, 0, off + size);
+    if (i + 1 < this.starts.length && this.ends[i] === this.starts[i + 1]) {
+      this.ends[i] = this.ends[i + 1];
+      this.starts.splice(i + 1, 1);
+      this.ends.splice(i + 1, 1);
+    }
+    if (i > 0 && this.ends[i - 1] === this.starts[i]) {
+      this.ends[i - 1] = this.ends[i];
+      this.starts.splice(i, 1);
+      this.ends.splice(i, 1);
+    }
+  }
+}
+
+function alloc(w: Machine, bytes: number): number {
+  const grow = (pages: number): boolean => {
+    if (w.memory.buffer.byteLength / PAGE + pages > MAX_PAGES) return false;
+    try {
+      w.memory.grow(pages);
+    } catch {
+      return false;
+    }
+    w.f64 = new Float64Array(w.memory.buffer);
+    return true;
+  };
+  let off = w.heap.alloc(bytes, grow);
+  if (off < 0 && cache.bytes > 0) {
+    cache.clear();
+    off = w.heap.alloc(bytes, grow);
+  }
+  return off;
+}
+
+// ---------------------------------------------------------------- resident operands
+const RAW = 0, PACKED = 1, PACKED_T = 2;
+
+interface Entry {
+  kind: number;
+  off: number;
+  bytes: number;
+  /** Shape of the packed operand (k, n): a buffer can be met as B of different shapes. */
+  k: number;
+  n: number;
+  dead: boolean;
+}
+
+class Cache {
+  bytes = 0;
+  private byKey = new WeakMap<Float64Array, Entry[]>();
+  /** Roles each buffer has been met in (bit per kind): an operand is kept on its second meeting. */
+  private seen = new WeakMap<Float64Array, number>();
+  /** Live entries, least recently used first (a Map keeps insertion order). */
+  private lru = new Map<Entry, true>();
+  private registry = new FinalizationRegistry<Entry[]>((entries) => entries.forEach((e) => this.drop(e)));
+
+  find(key: Float64Array, kind: number, k: number, n: number): Entry | null {
+    const list = this.byKey.get(key);
+    if (!list) return null;
+    for (const e of list) {
+      if (!e.dead && e.kind === kind && e.k === k && e.n === n) {
+        this.lru.delete(e);
+        this.lru.set(e, true);
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Records a meeting; true if the operand was met in this role before (then it is worth keeping). */
+  meet(key: Float64Array, kind: number): boolean {
+    const bits = this.seen.get(key) ?? 0;
+    this.seen.set(key, bits | (1 << kind));
+    return (bits & (1 << kind)) !== 0;
+  }
+
+  add(key: Float64Array, e: Entry): void {
+    let list = this.byKey.get(key);
+    if (!list) {
+      list = [];
+      this.byKey.set(key, list);
+      this.registry.register(key, list);
+    }
+    list.push(e);
+    this.lru.set(e, true);
+    this.bytes += e.bytes;
+    for (const old of this.lru.keys()) {
+      if (this.bytes <= CACHE_BYTES) break;
+      if (old !== e) this.drop(old);
+    }
+  }
+
+  drop(e: Entry): void {
+    if (e.dead) return;
+    e.dead = true;
+    this.lru.delete(e);
+    this.bytes -= e.bytes;
+    machine?.heap.release(e.off, e.bytes);
+  }
+
+  clear(): void {
+    for (const e of [...this.lru.keys()]) this.drop(e);
+  }
+}
+
+const cache = new Cache();
+
+// ---------------------------------------------------------------- one product
+/** Places `src` in the module's memory: a resident copy if there is one (or if it is now worth
+ *  keeping), else a temporary one. Returns [byte offset, temporary bytes to free (0: none)]. */
+function placeRaw(w: Machine, src: Float64Array, owner: BufferOwner | undefined, at: number): [number, number] {
+  const bytes = src.length * 8;
+  if (owner !== undefined && bytes >= KEEP_MIN_BYTES) {
+    const hit = cache.find(src, RAW, 0, src.length);
+    if (hit) return [hit.off, 0];
+    if (cache.meet(src, RAW) && owner._pin()) {
+      const off = alloc(w, bytes);
+      if (off >= 0) {
+        w.f64.set(src, off / 8);
+        cache.add(src, { kind: RAW, off, bytes, k: 0, n: src.length, dead: false });
+        return [off, 0];
+      }
+    }
+  }
+  const off = at >= 0 ? at : alloc(w, bytes);
+  if (off < 0) return [-1, 0];
+  w.f64.set(src, off / 8);
+  return [off, at >= 0 ? 0 : bytes];
+}
+
+/** Products below this many multiply-adds (with B not transposed) skip packing (gemm_small). */
+const DIRECT_MAX_MACS = Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.NNLAB_DIRECT ?? 1 << 16);
+
+/** Operands smaller than this are never kept: copying them costs less than looking them up. */
+const KEEP_MIN_BYTES = 1 << 18;
+
+/** C = op(A)·op(B) in the WebAssembly kernel, on up to `threads` threads. Falls back to the JS
+ *  kernel (same bits) if the module's memory cannot hold the operands. */
+export function wasmGemm(
+  m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array,
+  ta: boolean, tb: boolean, ownerA: BufferOwner | undefined, ownerB: BufferOwner | undefined, threads: number,
+  fallback: (m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: boolean, tb: boolean) => void,
+): void {
+  const w = getMachine();
+  if (!w) throw new Error("WebAssembly SIMD is not available");
+  const q = Math.ceil(n / 4);
+  const aBytes = m * k * 8, bBytes = k * n * 8, pbBytes = k * q * 32, cBytes = m * n * 8;
+  if (!tb && n >= 8 && m * n * k < DIRECT_MAX_MACS && 2 * (aBytes + cBytes) + bBytes <= SMALL_BYTES) {
+    // small product: A and B read in place, no packing. gemm_small takes rows in pairs: a single
+    // row goes in twice and the second copy of its result is dropped.
+    const f64 = w.f64, rows = Math.max(m, 2);
+    const aOff = SMALL0, bOff = SMALL0 + rows * k * 8, cOff = bOff + bBytes;
+    f64.set(a, aOff / 8);
+    if (m === 1) f64.set(a, aOff / 8 + k);
+    f64.set(b, bOff / 8);
+    w.ex.gemm_small(rows, n, k, aOff, ta && m > 1 ? m : k, ta && m > 1 ? 1 : 0, bOff, n, cOff);
+    c.set(f64.subarray(cOff / 8, cOff / 8 + m * n));
+    return;
+  }
+  const temps: [number, number][] = [];
+  try {
+    // small products (nothing worth keeping) use the fixed area
+    const small = aBytes + bBytes + pbBytes + cBytes <= SMALL_BYTES && aBytes < KEEP_MIN_BYTES && pbBytes < KEEP_MIN_BYTES
+      ? SMALL0 : -1;
+    const [aOff, aTemp] = placeRaw(w, a, ownerA, small);
+    if (aOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
+    if (aTemp) temps.push([aOff, aTemp]);
+
+    // packed B: resident, or packed now (by the threads that use it)
+    const kind = tb ? PACKED_T : PACKED;
+    let pbOff = -1, bRaw = -1, keepPacked = false;
+    const keepB = ownerB !== undefined && pbBytes >= KEEP_MIN_BYTES;
+    if (keepB) {
+      const hit = cache.find(b, kind, k, n);
+      if (hit) pbOff = hit.off;
+      else keepPacked = cache.meet(b, kind) && ownerB!._pin();
+    }
+    if (pbOff < 0) {
+      const [off, temp] = placeRaw(w, b, keepB ? ownerB : undefined, small >= 0 ? small + aBytes : -1);
+      if (off < 0) return fallback(m, n, k, a, b, c, ta, tb);
+      if (temp) temps.push([off, temp]);
+      bRaw = off;
+      pbOff = small >= 0 ? small + aBytes + bBytes : alloc(w, pbBytes);
+      if (pbOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
+      if (keepPacked && small < 0) cache.add(b, { kind, off: pbOff, bytes: pbBytes, k, n, dead: false });
+      else if (small < 0) temps.push([pbOff, pbBytes]);
+    }
+    const cOff = small >= 0 ? small + aBytes + bBytes + pbBytes : alloc(w, cBytes);
+    if (cOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
+    if (small < 0) temps.push([cOff, cBytes]);
+
+    const job: Job = { m, n, k, a: aOff, lda: ta ? m : k, ta: ta ? 1 : 0, b: bRaw, ldb: tb ? k : n, tb: tb ? 1 : 0, pb: pbOff, c: cOff, q };
+    if (threads >= 2 && m * n * k >= THREAD_MIN_MACS && w.shared) runSplit(w, job);
+    else runRange(w, job, 0, 0, m, 0, q);
+    c.set(w.f64.subarray(cOff / 8, cOff / 8 + m * n));
+  } finally {
+    for (const [off, bytes] of temps) w.heap.release(off, bytes);
+  }
+}
+
+interface Job {
+  m: number; n: number; k: number;
+  a: number; lda: number; ta: number;
+  /** raw B's offset, or -1 when B is already packed at pb */
+  b: number; ldb: number; tb: number;
+  pb: number; c: number; q: number;
+}
+
+/** One thread's share on this thread: pack its B panels (if B needs packing), then its tiles. */
+function runRange(w: Machine, j: Job, t: number, i0: number, i1: number, q0: number, q1: number): void {
+  const s = threadScratch(t);
+  if (j.b >= 0) w.ex.pack_b(j.b, j.ldb, j.tb, j.k, j.n, q0, q1, j.pb);
+  w.ex.gemm(j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, MC, s.pa, s.edge);
+}
+
+/** Two threads: this one and the worker, each on half of C's column panels (or, for C narrower
+ *  than 8 panels, half of its rows, B being packed first). Until the worker is up, this thread
+ *  does it all: same bits either way. */
+function runSplit(w: Machine, j: Job): void {
+  if (w.worker === undefined) w.worker = startWorker(w.module, w.memory);
+  const worker = w.worker;
+  if (!worker || !worker.ready()) return runRange(w, j, 0, 0, j.m, 0, j.q);
+  const scratch = threadScratch(1);
+  if (j.q >= 8) {
+    const mid = Math.ceil(j.q / 2);
+    worker.post({ ...j, mc: MC, ...scratch }, 0, j.m, mid, j.q);
+    runRange(w, j, 0, 0, j.m, 0, mid);
+  } else {
+    if (j.b >= 0) w.ex.pack_b(j.b, j.ldb, j.tb, j.k, j.n, 0, j.q, j.pb);
+    const packed = { ...j, b: -1 };
+    const mid = Math.min(j.m, Math.ceil(j.m / 8) * 4);
+    worker.post({ ...packed, mc: MC, ...scratch }, mid, j.m, 0, j.q);
+    runRange(w, packed, 0, 0, mid, 0, j.q);
+  }
+  try {
+    worker.wait();
+  } catch (e) {
+    w.worker = null;
+    throw e;
+  }
+}

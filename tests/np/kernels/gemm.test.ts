@@ -1,0 +1,259 @@
+// The gemm kernels (src/np/kernels): every kernel, thread count and transpose flag gives the bits of
+// one reference loop written from the documented summation order (K blocks of 256, each summed
+// left to right from +0, block sums added left to right), on shapes covering every edge of the
+// register blocks and cache blocks; operands kept resident in the wasm kernel's memory never go
+// stale; the worker thread does not keep a process alive.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  GEMM_KERNELS, KC, gemm, gemmInfo, gemmJs, gemmPacked, gemmSmall, setGemm, type GemmKernel,
+} from "../../../src/np/kernels/gemm";
+import { clearResident, startThreads, wasmInfo } from "../../../src/np/kernels/wasm";
+import { NDArray } from "../../../src/np/ndarray";
+import { dot, matmul } from "../../../src/np/linalg";
+
+/** Deterministic uniform doubles in [-1, 1) (mulberry32), so failures reproduce. */
+function randomFill(n: number, seed: number): Float64Array {
+  let s = seed >>> 0;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * 2 - 1;
+  }
+  return out;
+}
+
+/** The summation order, spelled out: op(A)[i,p] = a[ta ? p·m + i : i·k + p], likewise B. */
+function reference(m: number, n: number, k: number, a: Float64Array, b: Float64Array, ta: boolean, tb: boolean): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let total = 0;
+      for (let p0 = 0; p0 < k; p0 += KC) {
+        let s = 0;
+        for (let p = p0; p < Math.min(p0 + KC, k); p++) s += a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j];
+        total += s;
+      }
+      c[i * n + j] = total;
+    }
+  }
+  return c;
+}
+
+type Run = (m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: boolean, tb: boolean) => void;
+
+/** Runs the kernel into a NaN-filled C (every entry must be overwritten); bit-equal to the reference. */
+function check(run: Run, m: number, n: number, k: number, ta: boolean, tb: boolean): void {
+  const a = randomFill(m * k, m * 7919 + k * 104729 + n);
+  const b = randomFill(k * n, n * 31337 + k);
+  const c = new Float64Array(m * n).fill(NaN);
+  run(m, n, k, a, b, c, ta, tb);
+  const want = reference(m, n, k, a, b, ta, tb);
+  for (let i = 0; i < m * n; i++) {
+    if (!Object.is(c[i], want[i])) {
+      expect.fail(`(${m}x${k})·(${k}x${n}) ta=${ta} tb=${tb} entry ${i}: got ${c[i]}, want ${want[i]}`);
+    }
+  }
+}
+
+/** Triples covering 1..37 in every dimension, plus random ones. */
+function oddTriples(): [number, number, number][] {
+  const r = randomFill(600, 99).map((x) => 1 + Math.floor((x + 1) * 18.5));
+  const out: [number, number, number][] = [];
+  for (let d = 1; d <= 37; d++) out.push([d, r[3 * d], r[3 * d + 1]], [r[3 * d + 2], d, r[3 * d + 3]], [r[3 * d + 4], r[3 * d + 5], d]);
+  for (let t = 120; t < 600; t += 3) out.push([r[t], r[t + 1], r[t + 2]]);
+  return out;
+}
+
+/** Shapes at the kernels' blocks: K blocks (256), the JS kernel's MC 64 and NC 1024, the wasm
+ *  kernel's MC 128, the direct small-product path (n ≥ 8), thin and single-row products. */
+const BLOCK_SHAPES: [number, number, number][] = [
+  [63, 5, 7], [64, 6, 9], [65, 7, 3], [131, 5, 2], [127, 9, 5], [128, 8, 4], [129, 17, 3],
+  [9, 6, 255], [9, 6, 256], [9, 6, 257], [5, 7, 513], [1, 9, 600], [2, 8, 1000], [1, 300, 300],
+  [6, 1023, 3], [6, 1024, 2], [5, 1025, 3], [3, 2051, 2], [1, 17, 5], [1, 8, 1], [2, 7, 3],
+  [67, 1030, 260], [20, 209, 400], [7, 209, 20], [4, 400, 2], [8, 300, 300], [33, 5, 1000],
+];
+
+const FLAGS: [boolean, boolean][] = [[false, false], [true, false], [false, true], [true, true]];
+
+function checkAll(run: Run, shapes: [number, number, number][]): void {
+  for (const [m, n, k] of shapes) for (const [ta, tb] of FLAGS) check(run, m, n, k, ta, tb);
+}
+
+describe("JS kernels: the reference order, bit for bit", () => {
+  const kernels: [string, Run][] = [["gemmSmall", gemmSmall], ["gemmPacked", gemmPacked], ["gemmJs", gemmJs]];
+  for (const [name, run] of kernels) {
+    it(`${name} on all sizes 1..37, every transpose flag`, () => checkAll(run, oddTriples()));
+    it(`${name} across the block sizes`, () => checkAll(run, BLOCK_SHAPES));
+  }
+  it("long inner products (several K blocks per entry)", () => {
+    for (const run of [gemmSmall, gemmPacked]) checkAll(run, [[4, 4, 1000], [7, 5, 3001], [2, 9, 777], [9, 2, 777], [1, 1, 2000]]);
+  });
+});
+
+describe("the wasm kernel", () => {
+  const wasm = GEMM_KERNELS.wasm;
+  let saved: ReturnType<typeof setGemm>;
+  beforeAll(() => {
+    saved = setGemm({});
+  });
+  afterAll(() => {
+    setGemm({ kernel: saved.kernel, threads: saved.threads });
+  });
+
+  it("is available here (WebAssembly SIMD), with threads (SharedArrayBuffer, worker_threads)", () => {
+    expect(wasm.available()).toBe(true);
+    expect(wasmInfo().threadsAvailable).toBe(true);
+  });
+
+  for (const threads of [1, 2]) {
+    describe(`${threads} thread${threads > 1 ? "s" : ""}`, () => {
+      beforeAll(() => {
+        setGemm({ threads });
+        if (threads === 2) expect(startThreads(10_000)).toBe(true);
+      });
+      const run: Run = (m, n, k, a, b, c, ta, tb) => wasm.run(m, n, k, a, b, c, ta, tb);
+      it("all sizes 1..37, every transpose flag: the reference bits", () => checkAll(run, oddTriples()));
+      it("across the block sizes", () => checkAll(run, BLOCK_SHAPES));
+      it("products large enough to be split between the threads, odd edges", () => {
+        // ≥ 2^20 multiply-adds: split over column panels (n ≥ 32) or rows (narrow C)
+        checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130]]);
+      });
+    });
+  }
+});
+
+describe("determinism: one kernel's bits are every kernel's bits", () => {
+  it("js, wasm on 1 thread and wasm on 2 threads agree on random shapes, including odd edges", () => {
+    expect(startThreads(10_000)).toBe(true);
+    const saved = setGemm({});
+    try {
+      const sizes = randomFill(120, 7).map((x) => 1 + Math.floor((x + 1) * 150));
+      for (let t = 0; t + 2 < sizes.length; t += 3) {
+        const [m, n, k] = [sizes[t], sizes[t + 1], 1 + 2 * sizes[t + 2]];
+        const ta = t % 2 === 1, tb = t % 3 === 1;
+        const a = randomFill(m * k, t), b = randomFill(k * n, t + 1);
+        const results = (["js", "wasm1", "wasm2"] as const).map((which) => {
+          setGemm(which === "js" ? { kernel: "js" } : { kernel: "wasm", threads: which === "wasm2" ? 2 : 1 });
+          const c = new Float64Array(m * n);
+          gemm(m, n, k, a, b, c, ta, tb);
+          return c;
+        });
+        for (const c of results.slice(1)) expect(c).toEqual(results[0]);
+      }
+    } finally {
+      setGemm({ kernel: saved.kernel, threads: saved.threads });
+    }
+  });
+
+  it("setGemm and gemmInfo report the choice", () => {
+    const saved = setGemm({ kernel: "js", threads: 1 });
+    expect(gemmInfo()).toMatchObject({ kernel: "js", threads: 1 });
+    setGemm({ kernel: saved.kernel, threads: saved.threads });
+    expect(gemmInfo().kernel).toBe(saved.kernel);
+  });
+});
+
+describe("resident operands never go stale", () => {
+  // large enough to be kept (≥ 256 KiB) and used twice in the same role
+  const m = 6, k = 300, n = 209;
+  const matrix = (rows: number, cols: number, seed: number) => new NDArray(randomFill(rows * cols, seed), [rows, cols]);
+  /** The expected product, from the arrays' values read without handing their buffers out. */
+  const want = (a: NDArray, b: NDArray) => reference(m, n, k, a._values().slice(), b._values().slice(), false, false);
+  let saved: ReturnType<typeof setGemm>;
+  beforeAll(() => {
+    saved = setGemm({ kernel: "wasm", threads: 1 });
+    clearResident();
+  });
+  afterAll(() => {
+    setGemm({ kernel: saved.kernel, threads: saved.threads });
+    clearResident();
+  });
+
+  it("B is kept after its second use, and the kept copy is used", () => {
+    const W = matrix(m, k, 1), X = matrix(k, n, 2);
+    const first = dot(W, X), before = wasmInfo().residentBytes;
+    const second = dot(W, X);
+    expect(wasmInfo().residentBytes).toBeGreaterThan(before);
+    const third = dot(W, X);
+    expect(third._values()).toEqual(second._values());
+    expect(first._values()).toEqual(second._values());
+  });
+
+  it("writes through set, assign, putmask and data after B was kept are seen by the next product", () => {
+    const W = matrix(m, k, 3);
+    const writes: ((x: NDArray) => void)[] = [
+      (x) => x.set(0, 0, 5),
+      (x) => x.assign([":", 3], 2),
+      (x) => x.putmask(x.greater(0.9), -1),
+      (x) => {
+        x.data[7] = 42;
+      },
+    ];
+    writes.forEach((write, t) => {
+      const X = matrix(k, n, 10 + t);
+      dot(W, X);
+      dot(W, X); // kept now
+      write(X);
+      expect(Array.from(dot(W, X).data)).toEqual(Array.from(want(W, X)));
+    });
+  });
+
+  it("a kept Xᵀ (lazy transpose of X) is not changed by writes to X", () => {
+    const W = matrix(m, k, 4), X = matrix(n, k, 5);
+    const XT = X.T;
+    expect(XT._transposed).toBe(true);
+    const before = reference(m, n, k, W._values().slice(), X._values().slice(), false, true);
+    dot(W, XT);
+    dot(W, XT);
+    X.set(0, 0, 7); // X gets its own copy first: XT keeps the old values
+    expect(XT._transposed).toBe(true);
+    expect(Array.from(dot(W, XT).data)).toEqual(Array.from(before));
+    expect(XT.get(0, 0)).not.toBe(7);
+  });
+
+  it("an array whose data was handed out is never kept", () => {
+    const W = matrix(m, k, 6), X = matrix(k, n, 7);
+    const raw = X.data; // someone holds the buffer
+    clearResident();
+    dot(W, X);
+    dot(W, X);
+    expect(wasmInfo().residentBytes).toBe(0);
+    raw[0] = 3;
+    expect(Array.from(dot(W, X).data)).toEqual(Array.from(want(W, X)));
+  });
+
+  it("matmul and dot agree with and without kept operands", () => {
+    const W = matrix(m, k, 8), X = matrix(k, n, 9);
+    const r1 = matmul(W, X), r2 = matmul(W, X), r3 = dot(W, X);
+    expect(r2._values()).toEqual(r1._values());
+    expect(r3._values()).toEqual(r1._values());
+  });
+});
+
+describe("the worker thread", () => {
+  it("does not keep the process alive", () => {
+    // a child process on the built package (npm test builds first) that starts the worker,
+    // multiplies on two threads and ends its script: it must exit on its own
+    const dist = join(__dirname, "..", "..", "..", "dist", "np");
+    const code = `
+      const { startThreads, wasmInfo } = require(${JSON.stringify(join(dist, "kernels", "wasm.js"))});
+      const { setGemm } = require(${JSON.stringify(join(dist, "kernels", "gemm.js"))});
+      const { dot } = require(${JSON.stringify(join(dist, "linalg.js"))});
+      const { NDArray } = require(${JSON.stringify(join(dist, "ndarray.js"))});
+      setGemm({ kernel: "wasm", threads: 2 });
+      if (!startThreads(10000)) process.exit(3);
+      const a = new NDArray(new Float64Array(200 * 300).fill(1), [200, 300]);
+      const r = dot(a, a.T);
+      if (r.get(0, 0) !== 300 || !wasmInfo().workerRunning) process.exit(4);
+    `;
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8", timeout: 30_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});
