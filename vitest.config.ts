@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // The suites whose results go through np.dot/np.matmul run once more under each gemm kernel
 // forced (src/np/kernels/gemm.ts): the JS loops, and WebAssembly on one and on two threads. The
 // default project runs everything with the default size dispatch.
-const KERNEL_SUITES = ["tests/np/linalg.test.ts", "tests/labs/**/*.test.ts", "tests/nn/**/*.test.ts"];
+const KERNEL_SUITES = ["tests/np/linalg.test.ts", "tests/np/ndarray.test.ts", "tests/labs/**/*.test.ts", "tests/nn/**/*.test.ts"];
 const KERNELS: Record<string, Record<string, string>> = {
   "gemm=js": { NNLAB_GEMM: "js" },
   "gemm=wasm,threads=1": { NNLAB_GEMM: "wasm", NNLAB_THREADS: "1" },
@@ -12,11 +12,11 @@ const KERNELS: Record<string, Record<string, string>> = {
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
+    // no root `include`: projects that extend the root would add theirs to it
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "default" } },
+      { extends: true, test: { name: "default", include: ["tests/**/*.test.ts"] } },
       ...Object.entries(KERNELS).map(([name, env]) => ({
         extends: true,
         test: { name, include: KERNEL_SUITES, env, setupFiles: ["tests/helpers/gemm-setup.ts"] },
