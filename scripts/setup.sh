@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3-numpy python3-nbformat python3-nbclient python3-jupyter-client jupyter-core jupyter-nbconvert
-              jupyter-notebook chromium fonts-dejavu-core fonts-liberation)
+              jupyter-notebook chromium fonts-dejavu-core fonts-liberation bubblewrap)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

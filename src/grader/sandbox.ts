@@ -40,6 +40,7 @@ import { randomInt } from "node:crypto";
 import {
   chmodSync,
   chownSync,
+  copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -49,8 +50,8 @@ import {
   readlinkSync,
   realpathSync,
   rmSync,
-  rmdirSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -108,12 +109,20 @@ export interface SandboxLayers {
 
 const MiB = 1024 * 1024;
 
+/** The files of /etc the kernel reads: the dynamic loader's, fontconfig's (resvg), the time zone
+ *  and OpenSSL's configuration (which Debian's node reads at start-up). */
+const SYSTEM_FILES = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/fonts", "/etc/localtime", "/etc/ssl/openssl.cnf"];
+/** Paths the runtime packages test for with fs.existsSync, which Node's permission model makes
+ *  throw instead of returning false when the path may not be read (zeromq's loader looks for Alpine). */
+const PROBED_FILES = ["/etc/alpine-release"];
+
 // ---------------------------------------------------------------------------------------------
 // What the kernel needs: nnlab's student build and the runtime packages, found once per process.
 
 interface KernelFiles {
   /** The nnlab package folder (holding dist/ and datasets/). */
   packageRoot: string;
+  dist: string;
   /** The node_modules folder tslab is installed in (the kernel's project). */
   nodeModules: string;
   /** The tslab bin script. */
@@ -126,6 +135,8 @@ interface KernelFiles {
   distFiles: string[];
   /** Package folders (absolute, real paths; none inside another) the kernel may read. */
   packages: string[];
+  /** Packages the declarations import (name -> folder), and Node's types. */
+  typePackages: Array<[string, string]>;
 }
 
 const filesCache = new Map<string, KernelFiles>();
@@ -173,10 +184,12 @@ function resolveRelative(fromFile: string, spec: string, exts: string[]): string
 }
 
 /** The module graph of nnlab's build reachable from `entries` (.js through require(), .d.ts through
- *  imports), with the bare package names it uses. Only files under `dist` are followed. */
-function moduleClosure(entries: string[], dist: string): { files: Set<string>; bare: Set<string> } {
+ *  imports), with the bare package names the .js and the .d.ts files use. Only files under `dist`
+ *  are followed. */
+function moduleClosure(entries: string[], dist: string): { files: Set<string>; bare: Set<string>; typeBare: Set<string> } {
   const files = new Set<string>();
   const bare = new Set<string>();
+  const typeBare = new Set<string>();
   const queue = entries.filter(isFile).map(real);
   while (queue.length > 0) {
     const file = queue.pop()!;
@@ -189,7 +202,7 @@ function moduleClosure(entries: string[], dist: string): { files: Set<string>; b
     for (const m of text.matchAll(dts ? DTS_SPECIFIER : JS_SPECIFIER)) {
       const name = bareName(m[1]);
       if (name !== null) {
-        if (!m[1].startsWith("node:")) bare.add(name);
+        if (!m[1].startsWith("node:")) (dts ? typeBare : bare).add(name);
         continue;
       }
       if (m[1].startsWith("node:") || m[1].startsWith("/")) continue;
@@ -197,7 +210,7 @@ function moduleClosure(entries: string[], dist: string): { files: Set<string>; b
       if (target) queue.push(target);
     }
   }
-  return { files, bare };
+  return { files, bare, typeBare };
 }
 
 /** Where Node would find package `name` from `fromDir` (its folder), or null. */
@@ -252,7 +265,7 @@ function kernelFiles(modules: string[]): KernelFiles {
   const studentDts = join(dist, "student.d.ts");
   const hooks = join(dist, "kernel", "hooks.js");
   if (!isFile(studentDts) || !isFile(hooks)) throw new Error(`sandbox: nnlab's build is incomplete in ${dist} (run npm run build)`);
-  const { files, bare } = moduleClosure([studentJs, studentDts, hooks, ...modules], dist);
+  const { files, bare, typeBare } = moduleClosure([studentJs, studentDts, hooks, ...modules], dist);
   // Assets next to the modules (data files read by path at run time), never other modules.
   for (const f of [...files]) {
     for (const name of readdirSync(dirname(f))) {
@@ -266,10 +279,16 @@ function kernelFiles(modules: string[]): KernelFiles {
   // The type checker reads Node's types for cells that use process, Buffer, ...
   if (isDir(join(nodeModules, "@types", "node"))) seeds.add("@types/node");
   seeds.delete("nnlab");
-  const packages = packageClosure([...seeds], packageRoot, real(packageRoot));
+  const packages = packageClosure([...seeds, ...typeBare], packageRoot, real(packageRoot));
+  const typePackages: Array<[string, string]> = [];
+  for (const name of new Set([...typeBare, "@types/node"])) {
+    const dir = name === "nnlab" ? null : findPackage(name, packageRoot);
+    if (dir !== null) typePackages.push([name, dir]);
+  }
   const datasets = isDir(join(packageRoot, "datasets")) ? real(join(packageRoot, "datasets")) : null;
   const result: KernelFiles = {
     packageRoot,
+    dist,
     nodeModules,
     tslabBin: real(join(tslabPkg, "bin", "tslab")),
     studentJs,
@@ -278,6 +297,7 @@ function kernelFiles(modules: string[]): KernelFiles {
     datasets,
     distFiles: [...files].sort(),
     packages,
+    typePackages,
   };
   filesCache.set(key, result);
   return result;
@@ -478,8 +498,28 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     version: String(readJson(join(files.packageRoot, "package.json")).version ?? "0.0.0"),
     description: "nnlab as graded code sees it: the student entry, without the labs' reference solutions",
     main: rel(files.studentJs),
-    types: rel(files.studentDts),
+    types: "types/student.d.ts",
   }, null, 1) + "\n");
+  // The declarations are a copy: TypeScript probes the folders on the way (dist/, node_modules/),
+  // and Node's permission model can grant a folder only with everything in it (dist/labs/shallow.js).
+  for (const f of files.distFiles) {
+    if (!f.endsWith(".d.ts")) continue;
+    const to = join(stubDir, "types", relative(files.dist, f));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(f, to);
+  }
+  // Without bubblewrap the same holds for the repository's node_modules (whose nnlab link leads to
+  // the whole repository): the packages the declarations need are linked one by one.
+  const links: string[] = [];
+  if (!useBwrap) {
+    for (const [name, dir] of files.typePackages) {
+      const at = join(localModules, name);
+      if (existsSync(at)) continue;
+      mkdirSync(dirname(at), { recursive: true });
+      symlinkSync(dir, at, "dir");
+      links.push(at);
+    }
+  }
   const tmp = join(workDir, "tmp");
   mkdirSync(tmp, { recursive: true });
   if (uid !== null) {
@@ -499,14 +539,27 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   };
   delete env.NODE_OPTIONS;
 
-  const readable = [...files.packages, ...files.distFiles, ...(files.datasets ? [files.datasets] : []), stubDir];
+  const readable = [...files.packages, ...files.distFiles, ...(files.datasets ? [files.datasets] : [])];
+  // What Node's permission model lets the kernel read. Inside bubblewrap the nnlab folder holds
+  // only what is mounted, so it is granted as a whole (TypeScript probes its folders); without it,
+  // file by file.
+  const granted = [
+    ...(useBwrap ? [files.packageRoot] : readable),
+    workDir, "/usr", ...SYSTEM_FILES, ...PROBED_FILES,
+  ];
   let launches = 0;
 
   function nodeArgs(args: string[], connectionDir: string): string[] {
     const out = [`--max-old-space-size=${memoryMB - 256}`];
     if (usePermissions) {
       out.push("--experimental-permission", "--allow-addons");
-      for (const p of [...readable, workDir, connectionDir]) out.push(`--allow-fs-read=${p}`);
+      for (const p of [...granted, connectionDir]) out.push(`--allow-fs-read=${p}`);
+      // tslab looks for a local tslab in node_modules of every folder above the notebook's, and
+      // under the permission model fs.existsSync throws for a path it may not read.
+      for (let d = dirname(workDir); ; d = dirname(d)) {
+        out.push(`--allow-fs-read=${join(d, "node_modules", "tslab", "dist", "main.js")}`);
+        if (dirname(d) === d) break;
+      }
       out.push(`--allow-fs-write=${workDir}`);
       if (host.disableWarning) out.push("--disable-warning=ExperimentalWarning", "--disable-warning=SecurityWarning");
     }
@@ -552,18 +605,28 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       if (st.isSymbolicLink()) add(p, ["--symlink", readlinkSync(p), p]);
       else if (st.isDirectory()) add(p, ["--ro-bind", p, p]);
     }
-    for (const p of ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/fonts", "/etc/localtime"]) {
-      if (existsSync(p)) add(p, ["--ro-bind", real(p), p]);
-    }
+    for (const p of SYSTEM_FILES) if (existsSync(p)) add(p, ["--ro-bind", real(p), p]);
     add("/proc", ["--proc", "/proc"]);
     add("/dev", ["--dev", "/dev"]);
     add("/tmp", ["--tmpfs", "/tmp"]);
     const nodeReal = real(node);
     if (!within(nodeReal, "/usr")) add(nodeReal, ["--ro-bind", nodeReal, nodeReal]);
-    for (const p of readable) if (p !== stubDir) add(p, ["--ro-bind", p, p]);
+    for (const p of readable) add(p, ["--ro-bind", p, p]);
     add(workDir, ["--bind", workDir, workDir]);
     add(stubDir, ["--ro-bind", stubDir, stubDir]);
     add(connectionDir, ["--bind", connectionDir, connectionDir]);
+    // bwrap would create missing parent folders with mode 0700, unreadable to the sandbox user:
+    // create them (0755) first, except inside a bind mount (they are the host's own folders there).
+    const targets = new Set(mounts.map(([t]) => t));
+    const binds = mounts.filter(([, args]) => args[0] === "--bind" || args[0] === "--ro-bind").map(([t]) => t);
+    const dirs = new Set<string>();
+    for (const t of targets) {
+      for (let p = dirname(t); p !== "/" && p !== dirname(p); p = dirname(p)) {
+        if (targets.has(p) || binds.some((b) => b !== p && within(p, b))) continue;
+        dirs.add(p);
+      }
+    }
+    for (const d of dirs) add(d, ["--dir", d]);
     // Parents before children: sort by path, segment by segment.
     mounts.sort(([x], [y]) => comparePaths(x, y));
     for (const [, args] of mounts) a.push(...args);
@@ -653,14 +716,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         rmSync(workDir, { recursive: true, force: true });
         return;
       }
-      rmSync(stubDir, { recursive: true, force: true });
-      if (createdModules) {
-        try {
-          rmdirSync(localModules);
-        } catch {
-          // the kernel put something there: leave it
-        }
+      // node_modules is root's (0755): the kernel cannot have put anything in it.
+      if (createdModules) rmSync(localModules, { recursive: true, force: true });
+      else {
+        rmSync(stubDir, { recursive: true, force: true });
+        for (const l of links) rmSync(l, { force: true });
       }
+      rmSync(tmp, { recursive: true, force: true });
       try {
         chownSync(workDir, workStat.uid, workStat.gid);
         chmodSync(workDir, workStat.mode & 0o7777);
