@@ -5,11 +5,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kernelspecCommand } from "./kernelspec";
 import { runCommand } from "./run";
+import { releaseCommand } from "./release";
+import { gradeCommand } from "./grade";
 import { UsageError, type Command } from "./command";
 import { killAllKernels } from "../notebook/kernel";
 
 const COMMANDS: { [name: string]: Command } = {
   run: runCommand,
+  release: releaseCommand,
+  grade: gradeCommand,
   kernelspec: kernelspecCommand,
 };
 

@@ -88,7 +88,7 @@ function compareArrays(path: string, got: NDArray, want: NDArray, tol: Required<
     if (listed.length < MAX_LISTED) listed.push(`${indexOf(k, want.shape)}: expected ${formatNumber(w[k])}, got ${formatNumber(g[k])}`);
   }
   if (bad === 0) return;
-  const pct = ((100 * bad) / w.length).toPrecision(3).replace(/\.?0+$/, "");
+  const pct = ((100 * bad) / w.length).toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   const lines = [
     `${path}: ${bad} of ${w.length} entries differ (${pct}%); max absolute difference ${formatNumber(maxAbs)}` +
       (maxRel > 0 ? `, max relative difference ${formatNumber(maxRel)}` : "") +

@@ -36,6 +36,8 @@ export interface SubmissionResult {
   execution_time: number;
   /** Kernel restarts after timeouts or crashes. */
   restarts: number;
+  /** The graded functions' source as found in the submission (for the feedback page). */
+  sources: Record<string, string>;
 }
 
 /** Thrown inside a case's run when a student call fails: the case fails with this message. */
@@ -128,10 +130,10 @@ export function failAll(spec: AssignmentSpec, message: string, started = Date.no
       tests.push({ name: caseName(q, c), score: 0, max_score: c.points, status: "failed", output: message, visibility: c.visibility ?? "visible", question: q.name });
     }
   }
-  return summarize(tests, [message], started, 0);
+  return summarize(tests, [message], started, 0, {});
 }
 
-function summarize(tests: TestResult[], notes: string[], started: number, restarts: number): SubmissionResult {
+function summarize(tests: TestResult[], notes: string[], started: number, restarts: number, sources: Record<string, string>): SubmissionResult {
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     score: round(tests.reduce((s, t) => s + t.score, 0)),
@@ -140,6 +142,7 @@ function summarize(tests: TestResult[], notes: string[], started: number, restar
     notes,
     execution_time: (Date.now() - started) / 1000,
     restarts,
+    sources,
   };
 }
 
@@ -167,7 +170,12 @@ export async function gradeNotebook(spec: AssignmentSpec, nb: Notebook, opts: Gr
   } finally {
     await session.close();
   }
-  return summarize(tests, notes, started, session.restarts);
+  const sources: Record<string, string> = {};
+  for (const q of spec.questions) {
+    const d = [...declarations].reverse().find((x) => x.kind === "function" && x.names.includes(q.name));
+    if (d) sources[q.name] = d.text;
+  }
+  return summarize(tests, notes, started, session.restarts, sources);
 }
 
 async function runCase(spec: AssignmentSpec, q: Question, c: TestCase, session: StudentSession): Promise<TestResult> {

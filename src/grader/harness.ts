@@ -52,6 +52,7 @@ export function install(send: Send): void {
     const req = jsonParse(payload) as CallRequest;
     const started = now();
     let reply: CallReply;
+    let thrown: { error: unknown } | null = null;
     try {
       if (typeof fn !== "function") throw new TypeError(`is not a function (it is ${fn === null ? "null" : typeof fn})`);
       const args = decode(req.args) as unknown[];
@@ -60,8 +61,11 @@ export function install(send: Send): void {
       reply = { nonce: req.nonce, ok: true, value: encode(value), argsAfter: encode(args) as Encoded[], ms: now() - started };
     } catch (e) {
       reply = { nonce: req.nonce, ok: false, error: errorOf(e), ms: now() - started };
+      thrown = { error: e };
     }
     send({ [CALL_MIME]: reply });
+    // The kernel's own error report names the cells and lines (source-mapped); the grader reads it.
+    if (thrown) throw thrown.error;
   };
   defineProperty(globalThis, "__nnlab_call__", { value: call, writable: false, configurable: false, enumerable: false });
 }

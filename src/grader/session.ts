@@ -31,6 +31,10 @@ interface Broken {
   why: string;
 }
 
+/** The grader could not start or prepare a kernel: nothing the submission did; retry later. */
+export class GraderInfraError extends Error {}
+GraderInfraError.prototype.name = "GraderInfraError";
+
 export class StudentSession {
   private kernel: Kernel | null = null;
   /** Names defined in the kernel. */
@@ -38,6 +42,8 @@ export class StudentSession {
   /** Names whose declaration did not compile, and why. */
   readonly broken = new Map<string, Broken>();
   private decls: Declaration[] = [];
+  /** The execution count of the cell that defined the declarations, and where each one sits in it. */
+  private definedAs: { count: number | null; ranges: Range[] } = { count: null, ranges: [] };
   restarts = 0;
 
   private constructor(private readonly options: SessionOptions) {}
@@ -56,9 +62,13 @@ export class StudentSession {
   }
 
   private async start(first: boolean): Promise<void> {
-    this.kernel = await Kernel.start(this.options.kernel);
+    try {
+      this.kernel = await Kernel.start({ startTimeout: 30_000, ...this.options.kernel });
+    } catch (e) {
+      throw new GraderInfraError(`the grading kernel did not start: ${(e as Error).message}`);
+    }
     const harness = await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
-    if (harness.status !== "ok") throw new Error(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
+    if (harness.status !== "ok") throw new GraderInfraError(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
     if (first) await this.defineAll();
     else await this.define(this.decls.filter((d) => d.names.every((n) => !this.broken.has(n))));
   }
@@ -70,6 +80,7 @@ export class StudentSession {
     for (let round = 0; round <= this.decls.length && pending.length > 0; round++) {
       const { code, ranges } = assemble(pending);
       const r = await this.kernel!.execute(code, { timeout: 60_000, stopOnError: false });
+      this.definedAs = { count: r.executionCount, ranges };
       const err = r.outputs.find((o) => o.output_type === "error");
       if (r.status === "ok" && !err) break;
       if (r.status === "timeout" || r.status === "dead") {
@@ -115,7 +126,26 @@ export class StudentSession {
 
   private async define(decls: Declaration[]): Promise<void> {
     if (decls.length === 0) return;
-    await this.kernel!.execute(assemble(decls).code, { timeout: 60_000, stopOnError: false });
+    const { code, ranges } = assemble(decls);
+    const r = await this.kernel!.execute(code, { timeout: 60_000, stopOnError: false });
+    this.definedAs = { count: r.executionCount, ranges };
+  }
+
+  /** The student's frames of a kernel traceback, in the notebook's terms: the function, its cell,
+   *  the line within the function and the line itself. The grader's own call cells are left out. */
+  private studentFrames(traceback: string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < traceback.length; i++) {
+      const m = /^Cell In\[(\d+)\], line (\d+)(?:, in (.+))?$/.exec(traceback[i]);
+      if (!m || Number(m[1]) !== this.definedAs.count) continue;
+      const at = Number(m[2]);
+      const range = this.definedAs.ranges.find((x) => at >= x.from && at <= x.to);
+      if (!range) continue;
+      const marked = traceback.slice(i + 1).find((l) => l.startsWith("---->"));
+      const text = marked ? marked.replace(/^---->\s*\d+\s?/, "").trim() : "";
+      out.push(`in ${m[3] ?? range.decl.names[0]}, line ${at - range.from + 1} (cell ${range.decl.cell + 1}): ${text}`);
+    }
+    return out;
   }
 
   private async restartKernelOnly(): Promise<void> {
@@ -153,7 +183,11 @@ export class StudentSession {
       if (err && err.output_type === "error") return { kind: "threw", ename: err.ename, evalue: err.evalue, where: [] };
       return { kind: "threw", ename: "GraderError", evalue: "the call sent back no result", where: [] };
     }
-    if (!reply.ok) return { kind: "threw", ...reply.error };
+    if (!reply.ok) {
+      const err = r.outputs.find((o) => o.output_type === "error");
+      const where = err && err.output_type === "error" ? this.studentFrames(err.traceback) : [];
+      return { kind: "threw", ...reply.error, where: where.length ? where : reply.error.where };
+    }
     return { kind: "ok", value: decode(reply.value), argsAfter: decode(reply.argsAfter) as unknown[], ms: reply.ms };
   }
 
@@ -169,9 +203,15 @@ export class StudentSession {
   }
 }
 
+interface Range {
+  decl: Declaration;
+  from: number;
+  to: number;
+}
+
 /** The declarations as one cell, and which lines of it each one occupies. */
-function assemble(decls: Declaration[]): { code: string; ranges: { decl: Declaration; from: number; to: number }[] } {
-  const ranges: { decl: Declaration; from: number; to: number }[] = [];
+function assemble(decls: Declaration[]): { code: string; ranges: Range[] } {
+  const ranges: Range[] = [];
   const parts: string[] = [];
   let line = 1;
   for (const d of decls) {
