@@ -18,7 +18,7 @@
 // loops and the rest to wasm. NNLAB_GEMM=js|wasm forces one kernel for every product and
 // NNLAB_THREADS=1|2 caps the threads; `setGemm` does the same at run time (tests use it to run
 // suites under every kernel).
-import { wasmGemm, wasmInfo, type WasmInfo } from "./wasm";
+import { wasmAvailable, wasmGemm, wasmInfo, type WasmInfo } from "./wasm";
 
 export type GemmKernel = (
   m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array,
@@ -47,7 +47,7 @@ export const GEMM_KERNELS: Record<GemmName, GemmEntry> = {
   js: { name: "js", available: () => true, run: gemmJs },
   wasm: {
     name: "wasm",
-    available: () => wasmInfo().available,
+    available: wasmAvailable,
     run: (m, n, k, a, b, c, ta, tb, ownerA, ownerB) => wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs),
   },
 };
@@ -105,7 +105,7 @@ export function gemm(
   }
   const forced = choice.forced;
   const useWasm = forced === "wasm" || (forced === null && m * n * k >= WASM_MIN_MACS);
-  if (useWasm && GEMM_KERNELS.wasm.available()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
+  if (useWasm && wasmAvailable()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
   else gemmJs(m, n, k, a, b, c, ta, tb);
 }
 

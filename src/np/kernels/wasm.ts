@@ -75,7 +75,7 @@ const CACHE_BYTES = 256 << 20;
 
 /** Products of at least this many multiply-adds are split over two threads (waking the worker
  *  costs tens of microseconds: reference/numerics.md). */
-const THREAD_MIN_MACS = 1 << 20;
+const THREAD_MIN_MACS = 1 << 21;
 
 // ---------------------------------------------------------------- the module
 interface Machine {
@@ -121,6 +121,11 @@ function boot(): Machine | null {
 function getMachine(): Machine | null {
   if (machine === undefined) machine = boot();
   return machine;
+}
+
+/** Capability check: WebAssembly with SIMD runs here (the module compiled). */
+export function wasmAvailable(): boolean {
+  return (machine === undefined ? getMachine() : machine) !== null;
 }
 
 export function wasmInfo(): WasmInfo {
@@ -317,7 +322,7 @@ function placeRaw(w: Machine, src: Float64Array, owner: BufferOwner | undefined,
 }
 
 /** Products below this many multiply-adds (with B not transposed) skip packing (gemm_small). */
-const DIRECT_MAX_MACS = Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.NNLAB_DIRECT ?? 1 << 16);
+const DIRECT_MAX_MACS = 1 << 18;
 
 /** Operands smaller than this are never kept: copying them costs less than looking them up. */
 const KEEP_MIN_BYTES = 1 << 18;
