@@ -6,12 +6,23 @@
 //   both sides draw the same seeded uniform pixels: np.random.seed(0); rand(12288, 209).
 // numpy runs the labs as tests/fixtures/gen_labs.py writes them (bench/labs_numpy.py), on the same
 // inputs; the final costs are printed side by side to show both ran the same computation.
+// nnlab runs once per gemm kernel (src/np/kernels/gemm.ts), numpy once.
+import { cpus, loadavg } from "node:os";
 import { loadDist, timeIt, runPython, printTable } from "./harness.mjs";
 
 const np = loadDist("np/index.js");
 const shallow = loadDist("labs/shallow.js");
 const deep = loadDist("labs/deep.js");
 const { load_planar_dataset } = loadDist("datasets/planar.js");
+const { setGemm } = loadDist("np/kernels/gemm.js");
+const { startThreads } = loadDist("np/kernels/wasm.js");
+
+const KERNELS = [
+  { label: "js", kernel: "js", threads: 1 },
+  { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
+  { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
+  { label: "default dispatch", kernel: null, threads: 2 },
+];
 
 const PLANAR = { n_h: 4, iterations: 10000, runs: 3 };
 const DEEP = { layers: [12288, 20, 7, 5, 1], m: 209, iterations: 100, learning_rate: 0.0075 };
@@ -28,38 +39,53 @@ function quietTime(fn, warm, runs) {
   }
 }
 
+const load0 = loadavg();
+startThreads();
 const [X, Y] = load_planar_dataset();
-let planarParameters;
-const planarSeconds = quietTime(
-  () => (planarParameters = shallow.nn_model(X, Y, PLANAR.n_h, PLANAR.iterations)),
-  () => shallow.nn_model(X, Y, PLANAR.n_h, 100),
-  PLANAR.runs,
-);
-const planarCost = shallow.compute_cost(shallow.forward_propagation(X, planarParameters)[0], Y);
-
 np.random.seed(0);
 const Xcat = np.random.rand(12288, DEEP.m);
 const Ycat = np.random.rand(1, DEEP.m).greater(0.65).astype("float64");
-let deepParameters;
-const deepSeconds = quietTime(
-  () => ([deepParameters] = deep.L_layer_model(Xcat, Ycat, DEEP.layers, DEEP.learning_rate, DEEP.iterations)),
-  () => deep.L_layer_model(Xcat, Ycat, DEEP.layers, DEEP.learning_rate, 2),
-  1,
-);
-const deepCost = deep.compute_cost(deep.L_model_forward(Xcat, deepParameters)[0], Ycat);
+
+const nnlab = KERNELS.map(({ kernel, threads }) => {
+  setGemm({ kernel, threads });
+  let planarParameters;
+  const planarSeconds = quietTime(
+    () => (planarParameters = shallow.nn_model(X, Y, PLANAR.n_h, PLANAR.iterations)),
+    () => shallow.nn_model(X, Y, PLANAR.n_h, 100),
+    PLANAR.runs,
+  );
+  const planarCost = shallow.compute_cost(shallow.forward_propagation(X, planarParameters)[0], Y);
+  let deepParameters;
+  const deepSeconds = quietTime(
+    () => ([deepParameters] = deep.L_layer_model(Xcat, Ycat, DEEP.layers, DEEP.learning_rate, DEEP.iterations)),
+    () => deep.L_layer_model(Xcat, Ycat, DEEP.layers, DEEP.learning_rate, 2),
+    1,
+  );
+  const deepCost = deep.compute_cost(deep.L_model_forward(Xcat, deepParameters)[0], Ycat);
+  return { planarSeconds, planarCost, deepSeconds, deepCost };
+});
 
 const py = runPython("labs_numpy.py", {
   planar: { X: Array.from(X.data), Y: Array.from(Y.data), ...PLANAR },
   deep: DEEP,
 });
 
-console.log(`The labs' training loops, seconds per run. Node ${process.version}; numpy ${py.numpy}.`);
-console.log("L_layer_model runs on seeded random 12288 x 209 data: the cat images cannot be shipped.\n");
-printTable(
-  ["workload", "nnlab s", "numpy s", "numpy s / nnlab s", "final cost nnlab", "final cost numpy"],
-  [
-    [`nn_model, planar data, n_h=${PLANAR.n_h}, ${PLANAR.iterations} iterations`, planarSeconds, py.planar.seconds, planarCost, py.planar.cost],
-    [`L_layer_model [${DEEP.layers}], m=${DEEP.m}, ${DEEP.iterations} iterations`, deepSeconds, py.deep.seconds, deepCost, py.deep.cost],
-  ].map(([name, ours, theirs, a, b]) => [name, ours.toFixed(3), theirs.toFixed(3), (theirs / ours).toFixed(2), a.toPrecision(10), b.toPrecision(10)]),
-);
-console.log("\nnumpy s / nnlab s: nnlab's speed relative to numpy's (below 1: nnlab slower), as in bench/matmul.mjs.");
+const load1 = loadavg();
+console.log(`The labs' training loops, seconds per run. Node ${process.version}; numpy ${py.numpy} with ` +
+  `${py.blas.library} (${py.blas.threads} threads, kernel "${py.blas.core}").`);
+console.log("L_layer_model runs on seeded random 12288 x 209 data: the cat images cannot be shipped.");
+console.log(`Machine: ${cpus().length} CPUs; load average ${load0[0].toFixed(2)} before, ${load1[0].toFixed(2)} after.\n`);
+const rows = [];
+const workloads = [
+  [`nn_model, planar data, n_h=${PLANAR.n_h}, ${PLANAR.iterations} iterations`, "planar", 0.8],
+  [`L_layer_model [${DEEP.layers}], m=${DEEP.m}, ${DEEP.iterations} iterations`, "deep", 1.5],
+];
+for (const [name, key, target] of workloads) {
+  rows.push([name, "numpy", py[key].seconds.toFixed(3), "1", `${target}`, py[key].cost.toPrecision(10)]);
+  KERNELS.forEach((k, i) => {
+    const ours = nnlab[i][`${key}Seconds`];
+    rows.push(["", `nnlab ${k.label}`, ours.toFixed(3), (ours / py[key].seconds).toFixed(2), "", nnlab[i][`${key}Cost`].toPrecision(10)]);
+  });
+}
+printTable(["workload", "who", "seconds", "time / numpy", "target", "final cost"], rows);
+console.log("\ntime / numpy: nnlab's time over numpy's, same run (below 1: nnlab faster); target: issue 10's acceptance.");

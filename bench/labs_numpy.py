@@ -18,6 +18,9 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures"))
 from gen_labs import deep, shallow  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blas_info import blas_info  # noqa: E402
+
 
 def median_run(fn, warm, runs):
     """(median seconds, last result) with the labs' progress prints silenced."""
@@ -48,7 +51,7 @@ def main():
         lambda: deep.L_layer_model(X, Y, d["layers"], d["learning_rate"], d["iterations"]),
         lambda: deep.L_layer_model(X, Y, d["layers"], d["learning_rate"], 2), 1)
     deep_result = {"seconds": seconds, "cost": deep.compute_cost(deep.L_model_forward(X, params)[0], Y)}
-    json.dump({"numpy": np.__version__, "planar": planar, "deep": deep_result}, sys.stdout)
+    json.dump({"numpy": np.__version__, "blas": blas_info(), "planar": planar, "deep": deep_result}, sys.stdout)
 
 
 main()

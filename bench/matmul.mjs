@@ -1,11 +1,21 @@
-// np.dot throughput, nnlab against numpy in the same run, on the course's shapes:
-//   node bench/matmul.mjs        (after `npm run build`; takes about 10 s)
+// np.dot throughput, nnlab against numpy in the same run, on the course's shapes, for each gemm
+// kernel (src/np/kernels/gemm.ts):
+//   node bench/matmul.mjs        (after `npm run build`; takes about a minute)
 // nnlab is timed through its public np.dot on NDArrays, so the figures include the per-call work
-// (checks, result allocation) a lab pays, as numpy's include Python's call overhead.
+// (checks, result allocation, copies into WebAssembly memory) a lab pays, as numpy's include
+// Python's call overhead. Two nnlab columns per kernel:
+// - "same operands": the same two arrays every call, as numpy is timed (and as a training loop
+//   multiplies by its data): the wasm kernel keeps B packed in its memory after the second call;
+// - "nothing resident": the wasm kernel's kept operands are dropped before every call, so both
+//   operands are copied in (and B packed) every time, as for data seen once.
+// numpy runs with its default BLAS threads; which BLAS and how many threads is printed.
+import { cpus, loadavg } from "node:os";
 import { loadDist, timeIt, runPython, printTable } from "./harness.mjs";
 
 const { dot } = loadDist("np/linalg.js");
 const { NDArray } = loadDist("np/ndarray.js");
+const { setGemm } = loadDist("np/kernels/gemm.js");
+const { clearResident, startThreads, wasmInfo } = loadDist("np/kernels/wasm.js");
 
 const SHAPES = [
   { name: "cat classifier W1·X", m: 20, k: 12288, n: 209 },
@@ -13,9 +23,15 @@ const SHAPES = [
   { name: "deep-net layer", m: 7, k: 20, n: 209 },
   { name: "planar data", m: 4, k: 2, n: 400 },
 ];
+const KERNELS = [
+  { label: "js", kernel: "js", threads: 1 },
+  { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
+  { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
+  { label: "default dispatch", kernel: null, threads: 2 },
+];
 // Products above this many FLOP get the long time budget.
 const BIG_FLOP = 1e7;
-const MIN_SECONDS = { big: 1.5, small: 0.5 };
+const MIN_SECONDS = { big: 1, small: 0.4 };
 
 function randomMatrix(rows, cols) {
   const data = new Float64Array(rows * cols);
@@ -25,22 +41,36 @@ function randomMatrix(rows, cols) {
 
 /** Spot-checks the product against directly computed entries, so a broken build cannot post figures. */
 function check(a, b, c, { m, k, n }) {
+  const av = a._values(), bv = b._values(), cv = c._values();
   for (let t = 0; t < 20; t++) {
     const i = Math.floor(Math.random() * m), j = Math.floor(Math.random() * n);
     let s = 0;
-    for (let p = 0; p < k; p++) s += a.data[i * k + p] * b.data[p * n + j];
-    if (Math.abs(c.data[i * n + j] - s) > 1e-12 * k) throw new Error(`wrong product for ${m}×${k}·${k}×${n} at (${i}, ${j})`);
+    for (let p = 0; p < k; p++) s += av[i * k + p] * bv[p * n + j];
+    if (Math.abs(cv[i * n + j] - s) > 1e-12 * k) throw new Error(`wrong product for ${m}×${k}·${k}×${n} at (${i}, ${j})`);
   }
 }
 
 const gflop = ({ m, k, n }) => (2 * m * k * n) / 1e9;
 const label = ({ m, k, n }) => `(${m}×${k})·(${k}×${n})`;
+const time = (s) => (s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toFixed(1)} µs`);
 
-const nnlabSeconds = SHAPES.map((shape) => {
-  const a = randomMatrix(shape.m, shape.k), b = randomMatrix(shape.k, shape.n);
-  check(a, b, dot(a, b), shape);
-  const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
-  return timeIt(() => dot(a, b), { minSeconds: big ? MIN_SECONDS.big : MIN_SECONDS.small });
+const load0 = loadavg();
+startThreads();
+const operands = SHAPES.map((shape) => [randomMatrix(shape.m, shape.k), randomMatrix(shape.k, shape.n)]);
+const nnlab = KERNELS.map(({ kernel, threads }) => {
+  setGemm({ kernel, threads });
+  return SHAPES.map((shape, s) => {
+    const [a, b] = operands[s];
+    check(a, b, dot(a, b), shape);
+    const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
+    const minSeconds = big ? MIN_SECONDS.big : MIN_SECONDS.small;
+    const same = timeIt(() => dot(a, b), { minSeconds });
+    const fresh = big ? timeIt(() => {
+      clearResident();
+      return dot(a, b);
+    }, { minSeconds }) : null;
+    return { same, fresh };
+  });
 });
 
 const py = runPython("numpy_matmul.py", {
@@ -48,19 +78,25 @@ const py = runPython("numpy_matmul.py", {
   minSeconds: MIN_SECONDS,
   bigFlop: BIG_FLOP,
 });
+const load1 = loadavg();
 
-const time = (s) => (s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toFixed(1)} µs`);
 console.log(`np.dot, float64, median per call. Node ${process.version}; numpy ${py.numpy} with ` +
-  `${py.blas.library} (${py.blas.threads} threads, kernel "${py.blas.core}").\n`);
-printTable(
-  ["shape", "case", "nnlab GFLOP/s", "nnlab time", "numpy GFLOP/s", "numpy time", "nnlab/numpy"],
-  SHAPES.map((shape, i) => [
-    label(shape),
-    shape.name,
-    (gflop(shape) / nnlabSeconds[i]).toFixed(2),
-    time(nnlabSeconds[i]),
-    (gflop(shape) / py.seconds[i]).toFixed(2),
-    time(py.seconds[i]),
-    (py.seconds[i] / nnlabSeconds[i]).toFixed(3),
-  ]),
-);
+  `${py.blas.library} (${py.blas.threads} threads, kernel "${py.blas.core}").`);
+if (!/openblas/i.test(py.blas.library)) console.log("WARNING: numpy is not on OpenBLAS here (bash scripts/setup.sh installs it): its figures are not what users see.");
+console.log(`Machine: ${cpus().length} CPUs (${cpus()[0]?.model}); load average ${load0[0].toFixed(2)} before, ` +
+  `${load1[0].toFixed(2)} after. wasm kernel: ${wasmInfo().workerRunning ? "worker thread running" : "no worker"}.\n`);
+const rows = [];
+SHAPES.forEach((shape, s) => {
+  const npG = gflop(shape) / py.seconds[s];
+  rows.push([label(shape), shape.name, "numpy", npG.toFixed(2), time(py.seconds[s]), "1", "", ""]);
+  KERNELS.forEach((k, i) => {
+    const { same, fresh } = nnlab[i][s];
+    rows.push([
+      "", "", `nnlab ${k.label}`, (gflop(shape) / same).toFixed(2), time(same), (py.seconds[s] / same).toFixed(3),
+      fresh ? (gflop(shape) / fresh).toFixed(2) : "-", fresh ? (py.seconds[s] / fresh).toFixed(3) : "-",
+    ]);
+  });
+});
+printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy", "nothing resident: GFLOP/s", "speed / numpy"], rows);
+console.log("\nspeed / numpy: nnlab's GFLOP/s over numpy's, same run (above 1: nnlab faster). Targets (issue 10): " +
+  "at least 0.5 on the two large shapes, at least 1 on the two small ones.");

@@ -6,31 +6,15 @@ and prints JSON {"numpy", "blas": {...}, "seconds": [...]}. Timing follows bench
 timeIt: 3 warm-up calls, then calls until the time budget has passed (at least 5), median.
 numpy keeps its default BLAS threading; the BLAS library and its thread count are reported.
 """
-import ctypes
 import json
+import os
 import sys
 import time
 
 import numpy as np
 
-
-def blas_info():
-    """The OpenBLAS numpy loaded (found in this process's memory map), its threads and kernel."""
-    try:
-        with open("/proc/self/maps") as f:
-            paths = {line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line}
-    except OSError:
-        paths = set()
-    for path in sorted(paths, key=lambda p: "libopenblas" not in p):  # the real file before aliases
-        lib = ctypes.CDLL(path)
-        if hasattr(lib, "openblas_get_num_threads"):
-            lib.openblas_get_corename.restype = ctypes.c_char_p
-            return {
-                "library": path,
-                "threads": lib.openblas_get_num_threads(),
-                "core": lib.openblas_get_corename().decode(),
-            }
-    return {"library": "not OpenBLAS (or not found)", "threads": None, "core": None}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blas_info import blas_info  # noqa: E402
 
 
 def median_seconds(fn, min_seconds, warmup=3, min_calls=5):
