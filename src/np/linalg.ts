@@ -33,9 +33,22 @@ function scale(x: NDArray, y: NDArray, dtype: DType): NDArray {
 }
 
 /**
- * np.dot: a scalar operand multiplies; 1-D·1-D is the inner product (a 0-d array); otherwise the
- * sum over the last axis of a and the second-to-last axis of b (the only axis of a 1-D b), with
- * result shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:].
+ * Dot product of two arrays: the matrix product for 2-D arrays.
+ *
+ * The labs' `Z = np.dot(W, X) + b` is `np.dot(W, X).add(b)` (or `W.dot(X).add(b)`). The rules are
+ * numpy's: 2-D by 2-D is the matrix product, (m, k) by (k, n) giving (m, n); 1-D by 1-D is the
+ * inner product; a 2-D by a 1-D array sums over the last axes; a number (or 0-d array) multiplies
+ * elementwise; in general the sum runs over the last axis of `a` and the second-to-last of `b`, and
+ * the result has shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]. Mismatched inner dimensions
+ * raise numpy's "shapes (m,k) and (j,n) not aligned" ValueError. Where numpy returns a scalar (1-D
+ * by 1-D) the result is a 0-d array, so `np.dot(w.T, X).add(b)` type-checks whatever the shapes;
+ * `.item()` unwraps it. The dtype is numpy's promotion (bool and int stay exact). Mirrors
+ * numpy.dot.
+ *
+ * @param a - the left operand: an array, nested JS arrays, or a number
+ * @param b - the right operand; its second-to-last axis (its only axis if 1-D) must match the last axis of `a`
+ * @returns a new array (0-d for two 1-D operands)
+ * @example np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])); // array([[17.], [39.]])
  */
 export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   const x = asarray(a), y = asarray(b);
@@ -73,9 +86,18 @@ function sideBySide(y: NDArray): Float64Array {
 const MATMUL_SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
 
 /**
- * np.matmul (the @ operator): stacks of matrices in the last two axes, batch axes broadcast.
- * A 1-D operand is a row (on the left) or column (on the right) whose axis is dropped from the
- * result, so 1-D @ 1-D is a 0-d array. Scalars are rejected, as numpy does.
+ * Matrix product of two arrays: numpy's `a @ b`.
+ *
+ * For 2-D arrays the same as np.dot. Arrays of more dimensions are stacks of matrices in their last
+ * two axes, and the leading (batch) axes broadcast; a 1-D operand is a row vector on the left or a
+ * column vector on the right, and that axis is dropped from the result (1-D @ 1-D is a 0-d array).
+ * Unlike np.dot, numbers are refused (use np.multiply). Mirrors numpy.matmul; `a.matmul(b)` is the
+ * method form.
+ *
+ * @param a - the left operand, at least 1-D
+ * @param b - the right operand, at least 1-D; its second-to-last axis must match the last axis of `a`
+ * @returns a new array: (..., m, n) for (..., m, k) @ (..., k, n)
+ * @example np.matmul(np.array([[1, 2], [3, 4]]), np.array([1, 1])); // array([3., 7.])
  */
 export function matmul(a: ArrayLike, b: ArrayLike): NDArray {
   const x = asarray(a), y = asarray(b);
@@ -159,7 +181,17 @@ function gridOffsets(sizes: number[], steps: number[]): number[] {
   return offsets;
 }
 
-/** np.outer: every element of a (flattened) times every element of b (flattened). */
+/**
+ * Outer product of two vectors: `out[i, j] = a[i] * b[j]`.
+ *
+ * Both inputs are flattened first, so the result is always 2-D, of shape (a.size, b.size). The
+ * dtype is numpy's promotion of the two. Mirrors numpy.outer.
+ *
+ * @param a - the first vector (any shape, flattened)
+ * @param b - the second vector (any shape, flattened)
+ * @returns a new array of shape (a.size, b.size)
+ * @example np.outer(np.array([1, 2]), np.array([1, 10, 100])); // array([[  1.,  10., 100.], [  2.,  20., 200.]])
+ */
 export function outer(a: ArrayLike, b: ArrayLike): NDArray {
   const x = asarray(a), y = asarray(b);
   const out = new Float64Array(x.size * y.size);
@@ -176,9 +208,25 @@ export function outer(a: ArrayLike, b: ArrayLike): NDArray {
 export type NormOrder = number | "fro" | "f" | "nuc" | null;
 
 /**
- * np.linalg.norm(x, ord=null, axis=null, keepdims=false). With no axis: the 2-norm of the
- * flattened array (or, when ord is given, the vector norm of a 1-D or matrix norm of a 2-D x),
- * returned as a number. With an axis: vector norms along it; with two axes: matrix norms over them.
+ * Matrix or vector norm; by default the 2-norm of all elements (Frobenius for a matrix).
+ *
+ * Without `axis`: with `ord` null, the square root of the sum of squares of every element; with
+ * `ord`, the vector norm of a 1-D `x` or the matrix norm of a 2-D `x`. With one axis: vector norms
+ * along it; with two axes: matrix norms over them. Vector orders: 2 (default), 1 (sum of absolute
+ * values), Infinity (largest absolute value), -Infinity (smallest), 0 (number of non-zero values),
+ * any other p (sum of |x|^p, to the power 1/p). Matrix orders: "fro" or "f" (default), "nuc" (sum
+ * of singular values), 2 and -2 (largest and smallest singular value), 1 and -1 (largest and
+ * smallest column sum of absolute values), Infinity and -Infinity (the same over rows). The
+ * gradient check's `np.linalg.norm(grad - gradapprox)` is `np.linalg.norm(np.subtract(grad,
+ * gradapprox))`. Mirrors numpy.linalg.norm; numpy's keywords are positional here (ord, axis,
+ * keepdims).
+ *
+ * @param x - the array (or nested JS arrays)
+ * @param ord - the order of the norm (see above); default null (2-norm, Frobenius for matrices)
+ * @param axis - an axis (vector norms) or a pair of axes (matrix norms); default null (see above)
+ * @param keepdims - keep the reduced axes with length 1; default false
+ * @returns the norm: a number without an axis (and without keepdims), otherwise a float64 array
+ * @example np.linalg.norm(np.array([3, 4])); // 5
  */
 function norm(x: ArrayLike, ord?: NormOrder, axis?: null, keepdims?: false): number;
 function norm(x: ArrayLike, ord: NormOrder | undefined, axis: number | number[], keepdims?: boolean): NDArray;
@@ -201,8 +249,31 @@ function norm(
   return axis === null && !keepdims ? out.data[0] : out;
 }
 
-/** np.linalg: the subset of numpy.linalg nnlab provides. */
-export const linalg = { norm };
+/** np.linalg: the subset of numpy.linalg nnlab provides (norm). */
+export const linalg = {
+  /**
+   * Matrix or vector norm; by default the 2-norm of all elements (Frobenius for a matrix).
+   *
+   * Without `axis`: with `ord` null, the square root of the sum of squares of every element; with
+   * `ord`, the vector norm of a 1-D `x` or the matrix norm of a 2-D `x`. With one axis: vector
+   * norms along it; with two axes: matrix norms over them. Vector orders: 2 (default), 1 (sum of
+   * absolute values), Infinity (largest absolute value), -Infinity (smallest), 0 (number of
+   * non-zero values), any other p (sum of |x|^p, to the power 1/p). Matrix orders: "fro" or "f"
+   * (default), "nuc" (sum of singular values), 2 and -2 (largest and smallest singular value), 1
+   * and -1 (largest and smallest column sum of absolute values), Infinity and -Infinity (the same
+   * over rows). The gradient check's `np.linalg.norm(grad - gradapprox)` is
+   * `np.linalg.norm(np.subtract(grad, gradapprox))`. Mirrors numpy.linalg.norm; numpy's keywords
+   * are positional here (ord, axis, keepdims).
+   *
+   * @param x - the array (or nested JS arrays)
+   * @param ord - the order of the norm (see above); default null (2-norm, Frobenius for matrices)
+   * @param axis - an axis (vector norms) or a pair of axes (matrix norms); default null (see above)
+   * @param keepdims - keep the reduced axes with length 1; default false
+   * @returns the norm: a number without an axis (and without keepdims), otherwise a float64 array
+   * @example np.linalg.norm(np.array([3, 4])); // 5
+   */
+  norm
+};
 
 /** shape.ts's normalizeAxis, with the TypeError text np.linalg.norm gives for a non-integer axis. */
 function normalizeAxis(axis: number, ndim: number): number {
