@@ -288,14 +288,15 @@
   ;; ---------------------------------------------------------------- the product
   ;; Rows i0 ≤ i < i1 and panels q0 ≤ q < q1 of C = op(A)·B̃, B̃ packed by pack_b at pb. op(A)[i, p]
   ;; is at a + 8·(i·lda + p), or + 8·(p·lda + i) when ta ≠ 0. C[i, j] is at c + 8·(i·ldc + j).
-  ;; pa is this thread's A buffer (mc·256 doubles), edge its 16-double scratch tile. Loops:
-  ;; K blocks (in order: the summation order), row blocks of mc (A block packed, kept in L2),
+  ;; pa is this thread's A buffer (mcmax·256 doubles), edge its 16-double scratch tile. Loops:
+  ;; K blocks (in order: the summation order), blocks of ncq column panels (a K block of them
+  ;; stays in cache while all of A meets it), row blocks of mcmax (A block packed, kept in L2),
   ;; B panels (one panel, 8 KiB, stays in L1), A panels.
   (func (export "gemm") (param $m i32) (param $n i32) (param $k i32)
       (param $a i32) (param $lda i32) (param $ta i32) (param $pb i32) (param $c i32) (param $ldc i32)
-      (param $i0 i32) (param $i1 i32) (param $q0 i32) (param $q1 i32) (param $mcmax i32)
+      (param $i0 i32) (param $i1 i32) (param $q0 i32) (param $q1 i32) (param $mcmax i32) (param $ncq i32)
       (param $pa i32) (param $edge i32)
-    (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $h i32)
+    (local $qb i32) (local $qe i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $h i32)
     (local $q i32) (local $j i32) (local $w i32) (local $first i32)
     (local $sp i32) (local $st i32) (local $row4 i32) (local $ldcb i32)
     (local $bp i32) (local $cp i32) (local $r i32) (local $t i32) (local $x i32) (local $y i32)
@@ -309,6 +310,10 @@
     (loop $blocks
       (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $pc))
         (i32.gt_u (i32.sub (local.get $k) (local.get $pc)) (i32.const 256))))
+      (local.set $qb (local.get $q0))
+      (loop $colblocks
+      (local.set $qe (select (local.get $q1) (i32.add (local.get $qb) (local.get $ncq))
+        (i32.le_u (i32.sub (local.get $q1) (local.get $qb)) (local.get $ncq))))
       (local.set $ic (local.get $i0))
       (loop $rowblocks
         (local.set $mc (select (local.get $mcmax) (i32.sub (local.get $i1) (local.get $ic))
@@ -326,7 +331,7 @@
           (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
           (br_if $apanels (i32.lt_u (local.get $ir) (local.get $mc))))
         ;; the tiles
-        (local.set $q (local.get $q0))
+        (local.set $q (local.get $qb))
         (loop $bpanels
           (local.set $j (i32.shl (local.get $q) (i32.const 2)))
           (local.set $w (select (i32.const 4) (i32.sub (local.get $n) (local.get $j))
@@ -366,9 +371,11 @@
             (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
             (br_if $tiles (i32.lt_u (local.get $ir) (local.get $mc))))
           (local.set $q (i32.add (local.get $q) (i32.const 1)))
-          (br_if $bpanels (i32.lt_u (local.get $q) (local.get $q1))))
+          (br_if $bpanels (i32.lt_u (local.get $q) (local.get $qe))))
         (local.set $ic (i32.add (local.get $ic) (local.get $mc)))
         (br_if $rowblocks (i32.lt_u (local.get $ic) (local.get $i1))))
+      (local.set $qb (local.get $qe))
+      (br_if $colblocks (i32.lt_u (local.get $qb) (local.get $q1))))
       (local.set $first (i32.const 0))
       (local.set $pc (i32.add (local.get $pc) (i32.const 256)))
       (br_if $blocks (i32.lt_u (local.get $pc) (local.get $k)))))

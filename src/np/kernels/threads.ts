@@ -32,7 +32,7 @@ export interface WorkerJob {
   a: number; lda: number; ta: number;
   b: number; ldb: number; tb: number;
   pb: number; c: number;
-  mc: number; pa: number; edge: number;
+  mc: number; ncq: number; pa: number; edge: number;
 }
 
 // The worker's program (CommonJS, run with `eval: true`, so it needs no file next to this one).
@@ -61,7 +61,7 @@ for (;;) {
     const p = ${PACK_ARGS}, g = ${GEMM_ARGS};
     if (ctl[${PACK}]) ex.pack_b(ctl[p], ctl[p + 1], ctl[p + 2], ctl[p + 3], ctl[p + 4], ctl[p + 5], ctl[p + 6], ctl[p + 7]);
     ex.gemm(ctl[g], ctl[g + 1], ctl[g + 2], ctl[g + 3], ctl[g + 4], ctl[g + 5], ctl[g + 6], ctl[g + 7], ctl[g + 8],
-      ctl[g + 9], ctl[g + 10], ctl[g + 11], ctl[g + 12], ctl[g + 13], ctl[g + 14], ctl[g + 15]);
+      ctl[g + 9], ctl[g + 10], ctl[g + 11], ctl[g + 12], ctl[g + 13], ctl[g + 14], ctl[g + 15], ctl[g + 16]);
     Atomics.store(ctl, ${ERR}, 0);
   } catch (e) {
     Atomics.store(ctl, ${ERR}, 1);
@@ -111,7 +111,7 @@ export function startWorker(module: unknown, memory: { readonly buffer: ArrayBuf
     post(j: WorkerJob, i0: number, i1: number, q0: number, q1: number): void {
       ctl[PACK] = j.b >= 0 ? 1 : 0;
       ctl.set([j.b, j.ldb, j.tb, j.k, j.n, q0, q1, j.pb], PACK_ARGS);
-      ctl.set([j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, j.mc, j.pa, j.edge], GEMM_ARGS);
+      ctl.set([j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, j.mc, j.ncq, j.pa, j.edge], GEMM_ARGS);
       seq = (seq + 1) | 0;
       Atomics.store(ctl, SEQ, seq);
       Atomics.notify(ctl, SEQ, 1);

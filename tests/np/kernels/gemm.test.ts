@@ -75,7 +75,7 @@ const BLOCK_SHAPES: [number, number, number][] = [
   [63, 5, 7], [64, 6, 9], [65, 7, 3], [131, 5, 2], [127, 9, 5], [128, 8, 4], [129, 17, 3],
   [9, 6, 255], [9, 6, 256], [9, 6, 257], [5, 7, 513], [1, 9, 600], [2, 8, 1000], [1, 300, 300],
   [6, 1023, 3], [6, 1024, 2], [5, 1025, 3], [3, 2051, 2], [1, 17, 5], [1, 8, 1], [2, 7, 3],
-  [67, 1030, 260], [20, 209, 400], [7, 209, 20], [4, 400, 2], [8, 300, 300], [33, 5, 1000],
+  [67, 1030, 260], [130, 1030, 3], [20, 209, 400], [7, 209, 20], [4, 400, 2], [8, 300, 300], [33, 5, 1000],
 ];
 
 const FLAGS: [boolean, boolean][] = [[false, false], [true, false], [false, true], [true, true]];
@@ -121,7 +121,7 @@ describe("the wasm kernel", () => {
       it("across the block sizes", () => checkAll(run, BLOCK_SHAPES));
       it("products large enough to be split between the threads, odd edges", () => {
         // ≥ 2^20 multiply-adds: split over column panels (n ≥ 32) or rows (narrow C)
-        checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130]]);
+        checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130], [131, 2100, 9]]);
       });
     });
   }
