@@ -133,6 +133,9 @@ interface KernelFiles {
   datasets: string | null;
   /** Files of nnlab's build the kernel may read. */
   distFiles: string[];
+  /** The same as folders where a whole folder is needed, else files (fewer mounts: each bind
+   *  costs bwrap about half a millisecond). */
+  distMounts: string[];
   /** Package folders (absolute, real paths; none inside another) the kernel may read. */
   packages: string[];
   /** Packages the declarations import (name -> folder), and Node's types. */
@@ -296,6 +299,7 @@ function kernelFiles(modules: string[]): KernelFiles {
     hooks: real(hooks),
     datasets,
     distFiles: [...files].sort(),
+    distMounts: coverWithFolders(files, dist),
     packages,
     typePackages,
   };
@@ -526,6 +530,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     chownSync(workDir, uid, uid);
     chmodSync(workDir, 0o700);
     chownSync(tmp, uid, uid);
+    if (!useBwrap) {
+      // Outside a mount namespace the sandbox user reaches its folder through the host's folders.
+      makeSearchable(dirname(workDir));
+      for (const p of [files.packageRoot, files.nodeModules]) {
+        const blocked = unsearchable(p);
+        if (blocked) throw new Error(`sandbox: without bubblewrap the kernel's user must reach ${p}, but ${blocked} is closed to others (chmod o+x it)`);
+      }
+    }
   }
   chmodSync(tmp, 0o700);
 
@@ -540,6 +552,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   delete env.NODE_OPTIONS;
 
   const readable = [...files.packages, ...files.distFiles, ...(files.datasets ? [files.datasets] : [])];
+  const mounted = [...files.packages, ...files.distMounts, ...(files.datasets ? [files.datasets] : [])];
   // What Node's permission model lets the kernel read. Inside bubblewrap the nnlab folder holds
   // only what is mounted, so it is granted as a whole (TypeScript probes its folders); without it,
   // file by file.
@@ -611,7 +624,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     add("/tmp", ["--tmpfs", "/tmp"]);
     const nodeReal = real(node);
     if (!within(nodeReal, "/usr")) add(nodeReal, ["--ro-bind", nodeReal, nodeReal]);
-    for (const p of readable) add(p, ["--ro-bind", p, p]);
+    for (const p of mounted) add(p, ["--ro-bind", p, p]);
     add(workDir, ["--bind", workDir, workDir]);
     add(stubDir, ["--ro-bind", stubDir, stubDir]);
     add(connectionDir, ["--bind", connectionDir, connectionDir]);
@@ -639,6 +652,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (uid !== null) {
       chownSync(connDir, uid, uid);
       for (const f of readdirSync(connDir)) chownSync(join(connDir, f), uid, uid);
+      if (!useBwrap) makeSearchable(dirname(connDir));
     }
     const inner = [...limits(), ...dropUser(), node, ...nodeArgs(args, connDir)];
     if (!useBwrap) {
@@ -651,10 +665,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       return { command: inner[0], args: inner.slice(1) };
     }
     const info = join(privateDir, `info-${++launches}.json`);
-    return {
-      command: host.sh,
-      args: ["-c", FORWARDER, "nnlab-sandbox", info, bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner],
-    };
+    const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", info, bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
+    // The forwarder dies with the grader (even on SIGKILL), bwrap with the forwarder
+    // (--die-with-parent), and the namespace with bwrap.
+    if (host.setpriv !== null) forwarder.unshift(host.setpriv, "--pdeathsig=KILL", "--");
+    return { command: forwarder[0], args: forwarder.slice(1) };
   };
 
   function describe(): string {
@@ -731,6 +746,56 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       }
     },
   };
+}
+
+/** `files` (under `root`) as the fewest paths: a folder all of whose files are in the set stands
+ *  for them. */
+function coverWithFolders(files: Set<string>, root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): boolean => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const parts: string[] = [];
+    let whole = true;
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        const before = out.length;
+        if (walk(p)) {
+          out.length = before;
+          parts.push(p);
+        } else {
+          whole = false;
+          parts.push(...out.splice(before));
+        }
+      } else if (files.has(p)) {
+        parts.push(p);
+      } else {
+        whole = false;
+      }
+    }
+    out.push(...parts);
+    return whole && entries.length > 0;
+  };
+  const whole = walk(root);
+  return whole ? [root] : out.sort();
+}
+
+/** The first folder on the way to `p` that others may not pass through, or null. */
+function unsearchable(p: string): string | null {
+  for (let d = p; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return d;
+    if (dirname(d) === d) return null;
+  }
+}
+
+/** Lets others pass through (not list) every folder from `dir` up: o+x, as /tmp's own folders
+ *  usually are. A grader's temporary folders are 0700 from mkdtemp. */
+function makeSearchable(dir: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, (mode & 0o7777) | 0o001);
+    if (dirname(d) === d) return;
+  }
 }
 
 function comparePaths(a: string, b: string): number {
