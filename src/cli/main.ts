@@ -7,6 +7,7 @@ import { kernelspecCommand } from "./kernelspec";
 import { runCommand } from "./run";
 import { releaseCommand } from "./release";
 import { gradeCommand } from "./grade";
+import { exportCommand } from "./export";
 import { UsageError, type Command } from "./command";
 import { killAllKernels } from "../notebook/kernel";
 
@@ -14,6 +15,7 @@ const COMMANDS: { [name: string]: Command } = {
   run: runCommand,
   release: releaseCommand,
   grade: gradeCommand,
+  export: exportCommand,
   kernelspec: kernelspecCommand,
 };
 

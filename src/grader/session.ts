@@ -68,7 +68,11 @@ export class StudentSession {
       throw new GraderInfraError(`the grading kernel did not start: ${(e as Error).message}`);
     }
     const harness = await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
-    if (harness.status !== "ok") throw new GraderInfraError(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
+    if (harness.status !== "ok") {
+      await this.kernel.shutdown();
+      this.kernel = null;
+      throw new GraderInfraError(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
+    }
     if (first) await this.defineAll();
     else await this.define(this.decls.filter((d) => d.names.every((n) => !this.broken.has(n))));
   }
