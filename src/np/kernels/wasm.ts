@@ -271,6 +271,9 @@ class Cache {
     return (bits & (1 << kind)) !== 0;
   }
 
+  /** Entries the current call uses: eviction (add, clear) leaves them alone. */
+  inUse = new Set<Entry>();
+
   add(key: Float64Array, e: Entry): void {
     let list = this.byKey.get(key);
     if (!list) {
@@ -281,9 +284,9 @@ class Cache {
     list.push(e);
     this.lru.set(e, true);
     this.bytes += e.bytes;
-    for (const old of this.lru.keys()) {
+    for (const old of [...this.lru.keys()]) {
       if (this.bytes <= CACHE_BYTES) break;
-      if (old !== e) this.drop(old);
+      if (old !== e && !this.inUse.has(old)) this.drop(old);
     }
   }
 
@@ -295,8 +298,9 @@ class Cache {
     machine?.heap.release(e.off, e.bytes);
   }
 
+  /** Drops every entry the current call does not use. */
   clear(): void {
-    for (const e of [...this.lru.keys()]) this.drop(e);
+    for (const e of [...this.lru.keys()]) if (!this.inUse.has(e)) this.drop(e);
   }
 }
 
@@ -309,12 +313,17 @@ function placeRaw(w: Machine, src: Float64Array, owner: BufferOwner | undefined,
   const bytes = src.length * 8;
   if (owner !== undefined && bytes >= KEEP_MIN_BYTES) {
     const hit = cache.find(src, RAW, 0, src.length);
-    if (hit) return [hit.off, 0];
+    if (hit) {
+      cache.inUse.add(hit);
+      return [hit.off, 0];
+    }
     if (cache.meet(src, RAW) && owner._pin()) {
       const off = alloc(w, bytes);
       if (off >= 0) {
         w.f64.set(src, off / 8);
-        cache.add(src, { kind: RAW, off, bytes, k: 0, n: src.length, dead: false });
+        const e: Entry = { kind: RAW, off, bytes, k: 0, n: src.length, dead: false };
+        cache.inUse.add(e);
+        cache.add(src, e);
         return [off, 0];
       }
     }
@@ -369,8 +378,10 @@ export function wasmGemm(
     const keepB = ownerB !== undefined && pbBytes >= KEEP_MIN_BYTES;
     if (keepB) {
       const hit = cache.find(b, kind, k, n);
-      if (hit) pbOff = hit.off;
-      else keepPacked = cache.meet(b, kind) && ownerB!._pin();
+      if (hit) {
+        cache.inUse.add(hit);
+        pbOff = hit.off;
+      } else keepPacked = cache.meet(b, kind) && ownerB!._pin();
     }
     if (pbOff < 0) {
       const [off, temp] = placeRaw(w, b, keepB ? ownerB : undefined, small >= 0 ? small + aBytes : -1);
@@ -379,8 +390,8 @@ export function wasmGemm(
       bRaw = off;
       pbOff = small >= 0 ? small + aBytes + bBytes : alloc(w, pbBytes);
       if (pbOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
-      if (keepPacked && small < 0) cache.add(b, { kind, off: pbOff, bytes: pbBytes, k, n, dead: false });
-      else if (small < 0) temps.push([pbOff, pbBytes]);
+      // kept only once packed (below); freed with the temporaries if the call fails
+      if (small < 0) temps.push([pbOff, pbBytes]);
     }
     const cOff = small >= 0 ? small + aBytes + bBytes + pbBytes : alloc(w, cBytes);
     if (cOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
@@ -390,8 +401,13 @@ export function wasmGemm(
     if (threads >= 2 && m * n * k >= THREAD_MIN_MACS && w.shared) runSplit(w, job);
     else runRange(w, job, 0, 0, m, 0, q);
     c.set(w.f64.subarray(cOff / 8, cOff / 8 + m * n));
+    if (keepPacked && small < 0) {
+      temps.splice(temps.findIndex(([off]) => off === pbOff), 1);
+      cache.add(b, { kind, off: pbOff, bytes: pbBytes, k, n, dead: false });
+    }
   } finally {
     for (const [off, bytes] of temps) w.heap.release(off, bytes);
+    cache.inUse.clear();
   }
 }
 
