@@ -679,7 +679,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       parts.push(
         `${host.bwrapVersion || "bubblewrap"} sandbox: own mount, PID, network, IPC and UTS namespaces (no network but loopback; ` +
           `everything the submission starts dies with the kernel, and the sandbox dies with the grader); ` +
-          `the filesystem is an empty root with, read-only, /usr, the loader's and fonts' files of /etc, ` +
+          `the filesystem is an empty root with, read-only, /usr, a few files of /etc (loader, fonts, time zone, OpenSSL), ` +
           `${files.packages.length} runtime packages of node_modules, ${files.distFiles.length} files of nnlab's student build ` +
           `(no reference solutions)${files.datasets ? " and the datasets" : ""}; writable only the submission folder and the kernel's socket folder`,
       );

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installCell } from "../../src/grader/harness";
 import { createSandbox, kernelDeathReason, seccompProgram, type Sandbox, type SandboxOptions } from "../../src/grader/sandbox";
@@ -20,6 +20,15 @@ const DIST = join(REPO, "dist");
 const HARNESS = join(DIST, "grader", "harness.js");
 const MiB = 1024 * 1024;
 const ROOT = process.getuid?.() === 0;
+/** Without bubblewrap the sandbox user reaches the checkout through the host's folders. */
+function passable(p: string): boolean {
+  for (let d = p; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
+}
+const MODES = passable(REPO) ? (["auto", "no-bwrap"] as const) : (["auto"] as const);
+if (MODES.length === 1) console.warn(`sandbox tests: without bubblewrap a user of its own cannot reach ${REPO}; that mode is not tested here`);
 
 // The grader's own state the submission must not reach.
 let scratch: string;
@@ -129,7 +138,7 @@ it("bubblewrap, setpriv and prlimit work here (setup.sh installs bubblewrap)", (
   }
 });
 
-for (const mode of ["auto", "no-bwrap"] as const) {
+for (const mode of MODES) {
   describe(`a hostile submission (${mode === "auto" ? "every layer" : "without bubblewrap"})`, () => {
     let sandbox: Sandbox;
     let workDir: string;
@@ -353,7 +362,7 @@ describe("nothing is left behind", () => {
     });
   }
 
-  it.each(["auto", "no-bwrap"])("when the grader itself is SIGKILLed, the sandbox dies with it (%s)", async (mode) => {
+  it.each([...MODES])("when the grader itself is SIGKILLed, the sandbox dies with it (%s)", async (mode) => {
     const workDir = mkdtempSync(join(scratch, "submission-"));
     const script = `
       const { createSandbox } = require(${JSON.stringify(join(DIST, "grader/sandbox.js"))});
@@ -476,8 +485,8 @@ console.error("to stderr");`);
     expect(errorOf(r4)?.ename).toBe("TSError");
     expect(errorOf(r4)?.evalue).toContain("np.square(A)");
 
-    const r5 = await kernel.execute("console.log(typeof nn.random_mini_batches, typeof testcases)");
-    expect(stdoutOf(r5)).toBe("function object\n");
+    const r5 = await kernel.execute("console.log(typeof nn.random_mini_batches, typeof testcases, np.dot(np.ones([300, 300]), np.ones([300, 300])).get(0, 0))");
+    expect(stdoutOf(r5)).toBe("function object 300\n");
   });
 
   it("process.exit ends the kernel with its code, and a restart in the same sandbox works", async () => {
