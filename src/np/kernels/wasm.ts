@@ -7,7 +7,7 @@
 // in the summation order of kernels/gemm.ts, so the bits do not depend on the thread count.
 //
 // Resident operands. Training multiplies by the same data every iteration (L_layer_model's X, as
-// B in W1·X and as Bᵀ in dZ1·Xᵀ). An operand whose buffer is met a second time in the same role
+// B in W1·X and as Bᵀ in dZ1·Xᵀ). An operand whose buffer is met a third time in the same role
 // is kept (packed B, or the plain copy of A) in the module's memory, keyed by the Float64Array,
 // provided its owner can pin it (NDArray._pin: the array's buffer has never been handed out
 // through `.data`, and from now on the array copies it before handing it out), so the kept copy
@@ -23,7 +23,7 @@ import { startWorker, type GemmWorker, CTL_INTS } from "./threads";
 export interface WasmInfo {
   /** WebAssembly with SIMD compiles here. */
   available: boolean;
-  /** SharedArrayBuffer and worker_threads exist: two threads can be used. */
+  /** The module runs on a shared memory (SharedArrayBuffer, in Node): a worker thread can join. */
   threadsAvailable: boolean;
   /** The worker thread is running (it starts on the first product large enough to split). */
   workerRunning: boolean;
@@ -56,7 +56,7 @@ const PAGE = 65536;
 /** Control block shared with the worker: threads.ts's CTL_INTS Int32 words at byte 0. */
 const CTL_BYTES = 256;
 /** Rows per packed A block (MC): MC·256 doubles = 256 KiB, a quarter of a core's L2 here. */
-export const MC = 128;
+const MC = 128;
 const PA_BYTES = MC * 256 * 8;
 /** Column panels per N block (NC = 4·NCQ = 1024 columns, as the JS kernel's): the K block of B
  *  they hold (2 MiB) stays in L3 while every row block of A meets it. 1024³ runs 7 % faster with
@@ -66,7 +66,7 @@ const NCQ = 256;
 const PA0 = 4096;
 if (CTL_INTS * 4 > CTL_BYTES || CTL_BYTES > PA0) throw new Error("wasm.ts: memory layout");
 const THREAD_BYTES = PA_BYTES + 256;
-export const threadScratch = (t: number): { pa: number; edge: number } => ({
+const threadScratch = (t: number): { pa: number; edge: number } => ({
   pa: PA0 + t * THREAD_BYTES, edge: PA0 + t * THREAD_BYTES + PA_BYTES,
 });
 /** Products whose operands fit here use this fixed area and skip the allocator. */
@@ -108,18 +108,22 @@ function canShare(): boolean {
   return typeof g.SharedArrayBuffer === "function" && typeof g.process?.versions?.node === "string";
 }
 
+/** The module on a shared memory where threads may follow (Node), else on a plain one; null
+ *  where WebAssembly SIMD does not compile. */
 function boot(): Machine | null {
   if (WA === undefined) return null;
-  try {
-    const shared = canShare();
-    const module = new WA.Module(decode(shared ? GEMM_WASM_SHARED : GEMM_WASM));
-    const initial = Math.ceil(HEAP0 / PAGE) + 16;
-    const memory = new WA.Memory({ initial, maximum: MAX_PAGES, ...(shared ? { shared: true } : {}) });
-    const ex = new WA.Instance(module, { env: { memory } }).exports as Exports;
-    return { memory, ex, module, shared, f64: new Float64Array(memory.buffer), heap: new Heap(HEAP0, initial * PAGE), worker: undefined };
-  } catch {
-    return null; // no WebAssembly SIMD here
+  for (const shared of canShare() ? [true, false] : [false]) {
+    try {
+      const module = new WA.Module(decode(shared ? GEMM_WASM_SHARED : GEMM_WASM));
+      const initial = Math.ceil(HEAP0 / PAGE) + 16;
+      const memory = new WA.Memory({ initial, maximum: MAX_PAGES, ...(shared ? { shared: true } : {}) });
+      const ex = new WA.Instance(module, { env: { memory } }).exports as Exports;
+      return { memory, ex, module, shared, f64: new Float64Array(memory.buffer), heap: new Heap(HEAP0, initial * PAGE), worker: undefined };
+    } catch {
+      // try the next variant
+    }
   }
+  return null;
 }
 
 function getMachine(): Machine | null {
@@ -245,7 +249,9 @@ interface Entry {
 class Cache {
   bytes = 0;
   private byKey = new WeakMap<Float64Array, Entry[]>();
-  /** Roles each buffer has been met in (bit per kind): an operand is kept on its second meeting. */
+  /** How often each buffer has been met in each role (2 bits per kind, counting to 3): an operand
+   *  is kept on its third meeting. (On the second, A's copy of L_layer_model's W1 would be kept
+   *  every iteration: W1 meets the kernel twice per iteration, as A and as Aᵀ, then is replaced.) */
   private seen = new WeakMap<Float64Array, number>();
   /** Live entries, least recently used first (a Map keeps insertion order). */
   private lru = new Map<Entry, true>();
@@ -264,11 +270,12 @@ class Cache {
     return null;
   }
 
-  /** Records a meeting; true if the operand was met in this role before (then it is worth keeping). */
+  /** Records a meeting; true if the operand was met in this role twice before (worth keeping). */
   meet(key: Float64Array, kind: number): boolean {
     const bits = this.seen.get(key) ?? 0;
-    this.seen.set(key, bits | (1 << kind));
-    return (bits & (1 << kind)) !== 0;
+    const count = (bits >> (2 * kind)) & 3;
+    if (count < 3) this.seen.set(key, bits + (1 << (2 * kind)));
+    return count >= 2;
   }
 
   /** Entries the current call uses: eviction (add, clear) leaves them alone. */
