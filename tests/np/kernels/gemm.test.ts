@@ -4,6 +4,7 @@
 // register blocks and cache blocks; operands kept resident in the wasm kernel's memory never go
 // stale; the worker thread does not keep a process alive.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -251,6 +252,7 @@ describe("the worker thread", () => {
       const r = dot(a, a.T);
       if (r.get(0, 0) !== 300 || !wasmInfo().workerRunning) process.exit(4);
     `;
+    expect(existsSync(join(dist, "kernels", "wasm.js")), "dist/ is missing: npm run build").toBe(true);
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8", timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0);
