@@ -21,7 +21,12 @@
 //    the C library falls back to clone, whose flags the filter can see); threads are allowed.
 //  - Node's permission model: reads limited to the same files, writes to the submission folder, no
 //    child processes, no worker threads. Native addons stay allowed (zeromq and resvg are addons),
-//    which is why it is not the only layer: an addon runs outside Node's checks.
+//    which is why it is not the only layer: an addon runs outside Node's checks. Measured on Node
+//    20.20: the check is made on the path as written, before symlinks are resolved, so granting the
+//    repository's node_modules would grant node_modules/nnlab/dist/labs/shallow.js through the
+//    `nnlab -> ..` link to fs.readFileSync (require() resolves first and is refused); creating
+//    symlinks needs full read and write permission; and fs.existsSync throws, rather than
+//    returning false, for a path it may not read (hence PROBED_FILES).
 //  - RLIMITs (prlimit): data segment (ArrayBuffers, WebAssembly memories and the V8 heap), file size,
 //    processes, no core dumps; V8's own heap limit (--max-old-space-size) below the data limit,
 //    so a runaway JS heap ends the kernel with V8's "JavaScript heap out of memory" (see
@@ -481,6 +486,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const useRlimits = host.prlimit !== null;
   const layers: SandboxLayers = { bwrap: useBwrap, user: useUser, seccomp: useSeccomp, nodePermissions: usePermissions, rlimits: useRlimits };
   const uid = useUser ? freshId() : null;
+  if (uid !== null && !useBwrap) {
+    // Outside a mount namespace the sandbox user reaches the kernel's files through the host's folders.
+    for (const p of [files.packageRoot, files.nodeModules]) {
+      const blocked = unsearchable(p);
+      if (blocked) throw new Error(`sandbox: without bubblewrap the kernel's user must reach ${p}, but ${blocked} is closed to others (chmod o+x it)`);
+    }
+  }
 
   // Private folder (root only): the seccomp program, bwrap's info files.
   const privateDir = mkdtempSync(join(tmpdir(), "nnlab-sandbox-"));
@@ -525,19 +537,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     }
   }
   const tmp = join(workDir, "tmp");
+  const createdTmp = !existsSync(tmp);
   mkdirSync(tmp, { recursive: true });
   if (uid !== null) {
     chownSync(workDir, uid, uid);
     chmodSync(workDir, 0o700);
     chownSync(tmp, uid, uid);
-    if (!useBwrap) {
-      // Outside a mount namespace the sandbox user reaches its folder through the host's folders.
-      makeSearchable(dirname(workDir));
-      for (const p of [files.packageRoot, files.nodeModules]) {
-        const blocked = unsearchable(p);
-        if (blocked) throw new Error(`sandbox: without bubblewrap the kernel's user must reach ${p}, but ${blocked} is closed to others (chmod o+x it)`);
-      }
-    }
+    if (!useBwrap) makeSearchable(dirname(workDir));
   }
   chmodSync(tmp, 0o700);
 
@@ -737,7 +743,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         rmSync(stubDir, { recursive: true, force: true });
         for (const l of links) rmSync(l, { force: true });
       }
-      rmSync(tmp, { recursive: true, force: true });
+      if (createdTmp) rmSync(tmp, { recursive: true, force: true });
       try {
         chownSync(workDir, workStat.uid, workStat.gid);
         chmodSync(workDir, workStat.mode & 0o7777);
