@@ -60,10 +60,11 @@ export function ones(shape: ShapeLike, dtype?: DTypeLike | null): NDArray {
 /**
  * Returns a new array of the given shape filled with one value.
  *
- * The dtype defaults to the fill value's, as in numpy: an integral number gives int64 (`np.full(3,
- * 2)` is `array([2, 2, 2])`), any other number float64, a boolean bool. An array fill value is
- * broadcast to the shape. With a dtype, the value is cast as numpy casts arrays (`np.full(2, NaN,
- * "int64")` holds -2**63, `np.full(2, 300, "uint8")` holds 44). Mirrors numpy.full.
+ * The dtype defaults to the fill value's, as in numpy: an integral number gives int64
+ * (`np.full(3, 2)` is `array([2, 2, 2])`), any other number float64, a boolean bool. An array fill
+ * value is broadcast to the shape. With a dtype, the value is cast as numpy casts arrays
+ * (`np.full(2, NaN, "int64")` holds -2**63, `np.full(2, 300, "uint8")` holds 44). Mirrors
+ * numpy.full.
  *
  * @param shape - the shape: a length, or a list of lengths
  * @param fill_value - the value: a number, a boolean, or an array that broadcasts to `shape`

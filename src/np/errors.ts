@@ -10,9 +10,9 @@
  * Python's ValueError: an argument has the right type but an unacceptable value.
  *
  * np raises it where numpy does, with numpy's message: shapes that do not broadcast, a ragged
- * nested list, a negative dimension, a reshape to the wrong size, ... `catch (e) { if (e instanceof
- * np.ValueError) ... }` is Python's `except ValueError:`; np.AxisError is a ValueError too. Mirrors
- * Python's builtin ValueError.
+ * nested list, a negative dimension, a reshape to the wrong size, ...
+ * `catch (e) { if (e instanceof np.ValueError) ... }` is Python's `except ValueError:`;
+ * np.AxisError is a ValueError too. Mirrors Python's builtin ValueError.
  *
  * @param message - the error message (what numpy's message would say)
  * @param options - JavaScript's error options: { cause }, the error that led to this one
@@ -25,8 +25,8 @@ ValueError.prototype.name = "ValueError";
  * Python's IndexError: an index out of range, too many indices, or an invalid index.
  *
  * np raises it where numpy does, with numpy's message ("index 5 is out of bounds for axis 0 with
- * size 3"). `e instanceof np.IndexError` also holds for an np.AxisError, as numpy's `except
- * IndexError` catches AxisError. Mirrors Python's builtin IndexError.
+ * size 3"). `e instanceof np.IndexError` also holds for an np.AxisError, as numpy's
+ * `except IndexError` catches AxisError. Mirrors Python's builtin IndexError.
  *
  * @param message - the error message (what numpy's message would say)
  * @param options - JavaScript's error options: { cause }, the error that led to this one

@@ -217,9 +217,9 @@ export type NormOrder = number | "fro" | "f" | "nuc" | null;
  * any other p (sum of |x|^p, to the power 1/p). Matrix orders: "fro" or "f" (default), "nuc" (sum
  * of singular values), 2 and -2 (largest and smallest singular value), 1 and -1 (largest and
  * smallest column sum of absolute values), Infinity and -Infinity (the same over rows). The
- * gradient check's `np.linalg.norm(grad - gradapprox)` is `np.linalg.norm(np.subtract(grad,
- * gradapprox))`. Mirrors numpy.linalg.norm; numpy's keywords are positional here (ord, axis,
- * keepdims).
+ * gradient check's `np.linalg.norm(grad - gradapprox)` is
+ * `np.linalg.norm(np.subtract(grad, gradapprox))`. Mirrors numpy.linalg.norm; numpy's keywords are
+ * positional here (ord, axis, keepdims).
  *
  * @param x - the array (or nested JS arrays)
  * @param ord - the order of the norm (see above); default null (2-norm, Frobenius for matrices)

@@ -275,8 +275,8 @@ export const add = ufunc2((A, B) => {
  * `a` and `b` broadcast together (numpy's rules: trailing axes must be equal or 1, so an (n, m)
  * array and an (n, 1) column combine). Two JS numbers (or booleans) give a JS number, as numpy
  * gives a scalar; any NDArray or list operand gives an NDArray. The dtype is numpy's promotion
- * (uint8 wraps modulo 256); subtracting bool arrays raises numpy's TypeError. The labs' `dZ2 = A2 -
- * Y` is `np.subtract(A2, Y)` or `A2.subtract(Y)`. Mirrors numpy.subtract.
+ * (uint8 wraps modulo 256); subtracting bool arrays raises numpy's TypeError. The labs'
+ * `dZ2 = A2 - Y` is `np.subtract(A2, Y)` or `A2.subtract(Y)`. Mirrors numpy.subtract.
  *
  * @param a - the first operand: an array, nested JS arrays, a number or a boolean
  * @param b - the second operand, broadcast against `a`
@@ -573,10 +573,10 @@ export const log = floatUfunc(Math.log, (A) =>
 /**
  * The elementwise hyperbolic tangent, tanh(x).
  *
- * Outputs lie in (-1, 1); the hidden-layer activation of the Planar data classification lab (`A1 =
- * np.tanh(Z1)`). Integer and bool inputs are computed in float64 and the result is float64 (numpy
- * gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a JS
- * number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
+ * Outputs lie in (-1, 1); the hidden-layer activation of the Planar data classification lab
+ * (`A1 = np.tanh(Z1)`). Integer and bool inputs are computed in float64 and the result is float64
+ * (numpy gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a
+ * JS number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
  * Values come from V8's Math functions, which can differ from numpy's in the last bit (never at the
  * 8 printed digits). Mirrors numpy.tanh.
  *
@@ -959,8 +959,8 @@ export { round as around };
  * Elementwise `a > b`.
  *
  * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
- * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The labs' `Y_prediction
- * = A > 0.5` is `A.greater(0.5)` or `np.greater(A, 0.5)`. Mirrors numpy.greater.
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The labs'
+ * `Y_prediction = A > 0.5` is `A.greater(0.5)` or `np.greater(A, 0.5)`. Mirrors numpy.greater.
  *
  * @param a - the first operand: an array, nested JS arrays, a number or a boolean
  * @param b - the second operand, broadcast against `a`
@@ -987,8 +987,8 @@ export const greater_equal = ufunc2((A, B) => toBool(A, B, greaterEqualLoop)) as
  * Elementwise `a < b`.
  *
  * `a` and `b` broadcast together (numpy's rules). The result is a bool array, which counts as 0/1
- * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The dropout mask `D1 =
- * np.random.rand(...) < keep_prob` is `np.less(np.random.rand(n, m), keep_prob)`. Mirrors
+ * in arithmetic; two JS numbers give a JS boolean, as numpy gives a scalar. The dropout mask
+ * `D1 = np.random.rand(...) < keep_prob` is `np.less(np.random.rand(n, m), keep_prob)`. Mirrors
  * numpy.less.
  *
  * @param a - the first operand: an array, nested JS arrays, a number or a boolean

@@ -200,11 +200,11 @@ export class RandomState {
    * Random floats uniformly distributed in [0, 1), of shape (d0, d1, ...).
    *
    * The dimensions are separate arguments, as in numpy: `np.random.rand(3, 2)`, not rand([3, 2])
-   * (that is random_sample's spelling). No argument gives one JS number. The dropout mask `D1 =
-   * np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is `np.random.rand(A1.shape[0],
-   * A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy RandomState stream bit for bit, so
-   * after the same seed they equal the Python lab's values digit for digit. Uses this generator's
-   * own state. Mirrors numpy.random.RandomState.rand.
+   * (that is random_sample's spelling). No argument gives one JS number. The dropout mask
+   * `D1 = np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is
+   * `np.random.rand(A1.shape[0], A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy
+   * RandomState stream bit for bit, so after the same seed they equal the Python lab's values digit
+   * for digit. Uses this generator's own state. Mirrors numpy.random.RandomState.rand.
    *
    * @param dims - the length of each axis, as separate arguments; none: one number
    * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
@@ -502,11 +502,12 @@ export class RandomState {
   /**
    * Samples from a binomial distribution: the number of successes in `n` trials of probability `p`.
    *
-   * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is `np.random.binomial(1,
-   * keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n * p, BTPE above), draw
-   * for draw. Without `size` a JS number; with `size` an int64 array. numpy's keyword arguments go
-   * in a trailing options object: `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses this
-   * generator's own state. Mirrors numpy.random.RandomState.binomial.
+   * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is
+   * `np.random.binomial(1, keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n *
+   * p, BTPE above), draw for draw. Without `size` a JS number; with `size` an int64 array. numpy's
+   * keyword arguments go in a trailing options object:
+   * `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses this generator's own state. Mirrors
+   * numpy.random.RandomState.binomial.
    *
    * @param n - the number of trials, a non-negative integer
    * @param p - the probability of success of each trial, in [0, 1]
@@ -1061,11 +1062,11 @@ export const random = delegate("random");
  * Random floats uniformly distributed in [0, 1), of shape (d0, d1, ...).
  *
  * The dimensions are separate arguments, as in numpy: `np.random.rand(3, 2)`, not rand([3, 2])
- * (that is random_sample's spelling). No argument gives one JS number. The dropout mask `D1 =
- * np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is `np.random.rand(A1.shape[0],
- * A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy RandomState stream bit for bit, so
- * after the same seed they equal the Python lab's values digit for digit. Uses the global generator
- * that np.random.seed seeds. Mirrors numpy.random.rand.
+ * (that is random_sample's spelling). No argument gives one JS number. The dropout mask
+ * `D1 = np.random.rand(A1.shape[0], A1.shape[1]) < keep_prob` is
+ * `np.random.rand(A1.shape[0], A1.shape[1]).less(keep_prob)`. The draws are numpy's legacy
+ * RandomState stream bit for bit, so after the same seed they equal the Python lab's values digit
+ * for digit. Uses the global generator that np.random.seed seeds. Mirrors numpy.random.rand.
  *
  * @param dims - the length of each axis, as separate arguments; none: one number
  * @returns a float64 array of shape (d0, d1, ...), or a number when called without arguments
@@ -1212,11 +1213,12 @@ export const choice = delegate("choice");
 /**
  * Samples from a binomial distribution: the number of successes in `n` trials of probability `p`.
  *
- * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is `np.random.binomial(1,
- * keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n * p, BTPE above), draw for
- * draw. Without `size` a JS number; with `size` an int64 array. numpy's keyword arguments go in a
- * trailing options object: `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses the global
- * generator that np.random.seed seeds. Mirrors numpy.random.binomial.
+ * With n = 1 each draw is 1 with probability p, else 0: a dropout mask is
+ * `np.random.binomial(1, keep_prob, A.shape)`. numpy's legacy algorithm (inversion for small n * p,
+ * BTPE above), draw for draw. Without `size` a JS number; with `size` an int64 array. numpy's
+ * keyword arguments go in a trailing options object:
+ * `np.random.binomial(1, 0.8, { size: [2, 4] })`. Uses the global generator that np.random.seed
+ * seeds. Mirrors numpy.random.binomial.
  *
  * @param n - the number of trials, a non-negative integer
  * @param p - the probability of success of each trial, in [0, 1]
