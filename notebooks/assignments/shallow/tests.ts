@@ -31,6 +31,7 @@ async function trace(f: Impl, { nn, testcases }: CaseLib, { start }: { start: "z
 export default defineAssignment({
   name: "shallow",
   notebook: "shallow.ipynb",
+  timeoutPerCall: 6,
   reference: shallow as unknown as Record<string, (...args: never[]) => unknown>,
   questions: [
     {
