@@ -695,7 +695,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (useUser) parts.push(`runs as its own unprivileged user (uid ${uid}, no capabilities, no_new_privs)`);
     else missing.push(host.root ? "a user of its own (setpriv is missing)" : "a user of its own (the grader is not root, so the kernel runs as the grader's user)");
     if (useSeccomp) parts.push("a seccomp filter makes fork, vfork and clone of new processes fail");
-    else if (useBwrap) missing.push(`the seccomp filter (written for x86-64, this is ${process.arch})`);
+    else if (!host.seccomp) missing.push(`the seccomp filter (written for x86-64, this is ${process.arch})`);
+    else missing.push("the seccomp filter (bubblewrap installs it)");
     if (usePermissions) {
       parts.push(
         `Node's permission model: reads only the kernel's files, writes only the submission folder, no child processes, no worker threads ` +
@@ -706,7 +707,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     }
     if (useRlimits) {
       parts.push(
-        `limits: ${memoryMB} MiB of data (RLIMIT_DATA; V8 heap ${memoryMB - 256} MiB), files up to ${maxFileMB} MiB (RLIMIT_FSIZE)` +
+        `limits: ${memoryMB} MiB of data (RLIMIT_DATA; V8 heap ${memoryMB - 256} MiB), files up to ${maxFileMB} MiB each (RLIMIT_FSIZE; their number is not limited)` +
           `${uid !== null ? `, ${maxTasks} tasks (RLIMIT_NPROC)` : ""}, no core dumps`,
       );
     } else {
@@ -716,8 +717,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     parts.push("a scrubbed environment (PATH, HOME and TMPDIR in the submission folder, LANG)");
     let text = `Isolation in force: ${parts.join("; ")}.`;
     if (!useBwrap) {
-      text += " Without bubblewrap the grader's files are kept from the submission by Node's permission model" +
-        (useUser ? " and file ownership" : "") + " only, and the network is not isolated.";
+      text += " Without bubblewrap the grader's files are kept from the submission by Node's permission model alone" +
+        " (a native addon the submission wrote and loaded would get past it" +
+        (useUser ? "; other submissions' folders are also closed by ownership, each 0700 and its own user's" : "") +
+        "), a process such an addon started could outlive the kernel, and the network is not isolated.";
     }
     if (missing.length > 0) text += ` Not in force: ${missing.join("; ")}.`;
     return text;
