@@ -119,7 +119,9 @@ const PACKED_MIN_B = 1 << 16;
 export function gemmJs(
   m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta = false, tb = false,
 ): void {
-  if (k * n >= PACKED_MIN_B && m >= 2 * MR && n >= NR) gemmPacked(m, n, k, a, b, c, ta, tb);
+  if (k === 0) c.fill(0, 0, m * n);
+  else if (m === 0 || n === 0) return;
+  else if (k * n >= PACKED_MIN_B && m >= 2 * MR && n >= NR) gemmPacked(m, n, k, a, b, c, ta, tb);
   else gemmSmall(m, n, k, a, b, c, ta, tb);
 }
 

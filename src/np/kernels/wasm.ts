@@ -356,6 +356,7 @@ export function wasmGemm(
 ): void {
   const w = getMachine();
   if (!w) throw new Error("WebAssembly SIMD is not available");
+  if (m === 0 || n === 0 || k === 0) return fallback(m, n, k, a, b, c, ta, tb); // nothing to multiply
   const q = Math.ceil(n / 4);
   const aBytes = m * k * 8, bBytes = k * n * 8, pbBytes = k * q * 32, cBytes = m * n * 8;
   if (!tb && n >= 8 && m * n * k < DIRECT_MAX_MACS && 2 * (aBytes + cBytes) + bBytes <= SMALL_BYTES) {

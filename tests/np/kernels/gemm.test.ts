@@ -91,6 +91,15 @@ describe("JS kernels: the reference order, bit for bit", () => {
     it(`${name} on all sizes 1..37, every transpose flag`, () => checkAll(run, oddTriples()));
     it(`${name} across the block sizes`, () => checkAll(run, BLOCK_SHAPES));
   }
+  it("empty products: every kernel of the table fills C with zeros when k = 0", () => {
+    for (const entry of Object.values(GEMM_KERNELS)) {
+      for (const [m, n] of [[3, 5], [1, 1], [0, 4], [4, 0]]) {
+        const c = new Float64Array(m * n).fill(NaN);
+        entry.run(m, n, 0, new Float64Array(0), new Float64Array(0), c, false, false);
+        expect(Array.from(c)).toEqual(Array(m * n).fill(0));
+      }
+    }
+  });
   it("long inner products (several K blocks per entry)", () => {
     for (const run of [gemmSmall, gemmPacked]) checkAll(run, [[4, 4, 1000], [7, 5, 3001], [2, 9, 777], [9, 2, 777], [1, 1, 2000]]);
   });
