@@ -131,6 +131,16 @@ describe("help where Jupyter users look", () => {
     expect(r.text).not.toContain("(alias)");
   });
 
+  it("inspect on np.sum (Shift+Tab) returns its docstring, not just `const sum: Reduction`", async () => {
+    const r = await kernel.inspect("np.sum");
+    expect(r.found).toBe(true);
+    expect(r.text.split("\n")[0]).toBe("const sum: Reduction");
+    expect(r.text).toContain("Sum of array elements");
+    expect(r.text).toContain("Mirrors numpy.sum");
+    expect(r.text).toMatch(/Parameters\n----------\na : /);
+    expect(r.text).toContain("Example\n-------\nnp.sum(");
+  });
+
   it("completion replies carry each match's kind and signature", async () => {
     const r = await kernel.complete("np.su");
     expect(r.matches).toContain("sum");
