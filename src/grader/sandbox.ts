@@ -99,7 +99,7 @@ export interface Sandbox {
   readonly layers: SandboxLayers;
   /** The uid the kernel runs as (null when it runs as the grader's own user). */
   readonly uid: number | null;
-  /** Removes what createSandbox made (its private folder, the nnlab package stub in workDir) and
+  /** Removes what createSandbox made (the nnlab package stub in workDir, workDir/tmp) and
    *  gives workDir back to its owner; the workDir contents stay unless `removeWorkDir`. */
   dispose(): void;
 }
@@ -429,23 +429,22 @@ export function seccompProgram(): Buffer {
 // ---------------------------------------------------------------------------------------------
 // The forwarder: sh between Kernel and bwrap (see the header).
 
+// bwrap's own process ($b) has one child, the namespace's init; the kernel is that one's child.
 const FORWARDER = [
-  'info=$1; bpf=$2; shift 2',
-  '"$@" 3<"$bpf" 4>"$info" &',
+  'bpf=$1; shift',
+  '"$@" 3<"$bpf" &',
   'b=$!',
-  'fwd() {',
-  '  c=',
-  '  while read -r k v; do case $k in *child-pid*) c=${v%,};; esac; done < "$info"',
-  '  [ -n "$c" ] || return 0',
+  'kids() {',
   '  for f in /proc/[0-9]*/status; do',
   '    while read -r k v; do',
   '      if [ "$k" = PPid: ]; then',
-  '        if [ "$v" = "$c" ]; then p=${f#/proc/}; kill -INT "${p%/status}"; fi',
+  '        if [ "$v" = "$1" ]; then p=${f#/proc/}; echo "${p%/status}"; fi',
   '        break',
   '      fi',
   '    done < "$f"',
   '  done 2>/dev/null',
   '}',
+  'fwd() { for r in $(kids "$b"); do for k in $(kids "$r"); do kill -INT "$k" 2>/dev/null; done; done; }',
   'trap fwd INT',
   "trap 'kill -KILL $b 2>/dev/null' TERM HUP",
   's=0',
@@ -460,6 +459,19 @@ export function kernelDeathReason(log: string): "memory" | null {
   return /JavaScript heap out of memory|Reached heap limit|Fatal process out of memory|Allocation failed - process out of memory/i.test(log)
     ? "memory"
     : null;
+}
+
+let seccompPath: string | null = null;
+
+/** The seccomp program as a file bwrap reads (--seccomp 3 <file), written once per process in a
+ *  folder of its own that the process removes when it exits. */
+function seccompFile(): string {
+  if (seccompPath !== null && isFile(seccompPath)) return seccompPath;
+  const dir = mkdtempSync(join(tmpdir(), "nnlab-sandbox-"));
+  seccompPath = join(dir, "seccomp.bpf");
+  writeFileSync(seccompPath, seccompProgram(), { mode: 0o600 });
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return seccompPath;
 }
 
 /** A uid/gid no account uses: per sandbox, so process limits and file ownership are its own. */
@@ -494,12 +506,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     }
   }
 
-  // Private folder (root only): the seccomp program, bwrap's info files.
-  const privateDir = mkdtempSync(join(tmpdir(), "nnlab-sandbox-"));
-  chmodSync(privateDir, 0o700);
-  const bpfPath = join(privateDir, "seccomp.bpf");
-  if (useSeccomp) writeFileSync(bpfPath, seccompProgram());
-  else writeFileSync(bpfPath, "");
+  const bpfPath = useSeccomp ? seccompFile() : "/dev/null";
 
   // `import ... from "nnlab"` in workDir resolves to this stub, whose entry is the student build.
   const workStat = statSync(workDir);
@@ -566,7 +573,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     ...(useBwrap ? [files.packageRoot] : readable),
     workDir, "/usr", ...SYSTEM_FILES, ...PROBED_FILES,
   ];
-  let launches = 0;
 
   function nodeArgs(args: string[], connectionDir: string): string[] {
     const out = [`--max-old-space-size=${memoryMB - 256}`];
@@ -606,7 +612,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const a: string[] = [
       "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
       "--hostname", "sandbox", "--die-with-parent", "--new-session",
-      "--info-fd", "4",
     ];
     if (!host.root) a.push("--unshare-user", "--cap-drop", "ALL");
     if (useSeccomp) a.push("--seccomp", "3");
@@ -670,8 +675,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       }
       return { command: inner[0], args: inner.slice(1) };
     }
-    const info = join(privateDir, `info-${++launches}.json`);
-    const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", info, bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
+    const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
     // The forwarder dies with the grader (even on SIGKILL), bwrap with the forwarder
     // (--die-with-parent), and the namespace with bwrap.
     if (host.setpriv !== null) forwarder.unshift(host.setpriv, "--pdeathsig=KILL", "--");
@@ -735,7 +739,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     dispose() {
       if (disposed) return;
       disposed = true;
-      rmSync(privateDir, { recursive: true, force: true });
       if (opts.removeWorkDir) {
         rmSync(workDir, { recursive: true, force: true });
         return;

@@ -370,7 +370,10 @@ describe("nothing is left behind", () => {
       const sb = createSandbox({ workDir: ${JSON.stringify(workDir)}, mode: ${JSON.stringify(mode)} });
       Kernel.start(sb.kernelOptions()).then((k) => console.log(JSON.stringify({ uid: sb.uid, conn: k.connectionFile })));
       setInterval(() => {}, 1000);`;
-    const grader = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    // Its temporary files (connection folder, seccomp program) cannot be removed by a killed
+    // process: they go to the test's scratch folder.
+    const graderTmp = mkdtempSync(join(scratch, "grader-tmp-"));
+    const grader = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TMPDIR: graderTmp } });
     const line = await new Promise<string>((res) => grader.stdout.once("data", (d: Buffer) => res(d.toString())));
     const { uid, conn } = JSON.parse(line) as { uid: number | null; conn: string };
     const connDir = resolve(conn, "..");
