@@ -1,4 +1,5 @@
 // What every `nnlab` subcommand provides to the dispatcher in main.ts.
+import { AssignmentError } from "../grader/load";
 export interface Command {
   /** One line for `nnlab --help`. */
   summary: string;
@@ -10,3 +11,17 @@ export interface Command {
 
 /** Bad arguments: main.ts prints the message and the command's usage, and exits with 2. */
 export class UsageError extends Error {}
+
+/** Runs a command's work; a problem with the instructor's assignment files (AssignmentError) is
+ *  printed as `nnlab <command>: <what is wrong>` and exits with 1, anything else propagates. */
+export async function reportingAssignmentErrors(command: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof AssignmentError) {
+      console.error(`nnlab ${command}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}

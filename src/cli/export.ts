@@ -2,8 +2,8 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { exportGradescope } from "../grader/gradescope";
-import { AssignmentError, loadAssignment } from "../grader/load";
-import { UsageError, type Command } from "./command";
+import { loadAssignment } from "../grader/load";
+import { reportingAssignmentErrors, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab export gradescope <assignment-dir> [--out FILE.zip]
 
@@ -22,18 +22,12 @@ async function run(args: string[]): Promise<number> {
   const [target, dir] = parsed.positionals;
   if (target !== "gradescope") throw new UsageError(target ? `unknown export target '${target}' (known: gradescope)` : "give the target: gradescope");
   if (!dir || parsed.positionals.length !== 2) throw new UsageError("give one assignment folder");
-  try {
+  return reportingAssignmentErrors("export", async () => {
     const name = loadAssignment(dir).spec.name;
     const r = exportGradescope(dir, resolve(parsed.values.out ?? `${name}-gradescope.zip`));
     console.log(`wrote ${r.path} (${(r.bytes / 1e6).toFixed(1)} MB, ${r.files} files)`);
     return 0;
-  } catch (e) {
-    if (e instanceof AssignmentError) {
-      console.error(`nnlab export: ${e.message}`);
-      return 1;
-    }
-    throw e;
-  }
+  });
 }
 
 export const exportCommand: Command = { summary: "package an assignment's autograder (gradescope)", usage: USAGE, run };

@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { AssignmentError } from "../grader/load";
 import { releaseAssignment } from "../grader/release/release";
-import { UsageError, type Command } from "./command";
+import { reportingAssignmentErrors, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab release <assignment-dir> [--out DIR]
 
@@ -29,15 +28,11 @@ async function run(args: string[]): Promise<number> {
   if (parsed.positionals.length !== 1) throw new UsageError("give one assignment folder");
   const work = mkdtempSync(join(tmpdir(), "nnlab-release-"));
   try {
-    const r = await releaseAssignment(parsed.positionals[0], { out: parsed.values.out, workDir: work, log: (l) => console.log(l) });
-    console.log(`released: ${r.notebookPath}`);
-    return 0;
-  } catch (e) {
-    if (e instanceof AssignmentError) {
-      console.error(`nnlab release: ${e.message}`);
-      return 1;
-    }
-    throw e;
+    return await reportingAssignmentErrors("release", async () => {
+      const r = await releaseAssignment(parsed.positionals[0], { out: parsed.values.out, workDir: work, log: (l) => console.log(l) });
+      console.log(`released: ${r.notebookPath}`);
+      return 0;
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -44,6 +44,11 @@ function span(d: Diagnostic, src: string): string {
   return src.slice(d.start.offset, d.end ? d.end.offset : d.start.offset);
 }
 
+/** The name at the diagnostic is followed by `=` (not `==`): a Python keyword argument. */
+function followedByAssignment(d: Diagnostic, src: string): boolean {
+  return /^\s*=(?!=)/.test(src.slice(d.end ? d.end.offset : d.start.offset));
+}
+
 function lineOf(d: Diagnostic, src: string): string {
   return src.split("\n")[d.start.line] ?? "";
 }
@@ -296,10 +301,7 @@ export const HINT_RULES: readonly HintRule[] = [
     ],
     hint(d, src) {
       // 2304 "Cannot find name 'axis'." where the name is followed by "=" inside a call.
-      const m = /^Cannot find name '(\w+)'/.exec(d.messageText);
-      if (!m) return null;
-      const after = src.slice(d.end ? d.end.offset : d.start.offset);
-      if (!/^\s*=(?!=)/.test(after)) return null;
+      if (!/^Cannot find name '(\w+)'/.test(d.messageText) || !followedByAssignment(d, src)) return null;
       const call = keywordCall(src, d.start.offset);
       if (!call) return null;
       return `keyword arguments are one options object in nnlab: ${call}`;
@@ -314,9 +316,8 @@ export const HINT_RULES: readonly HintRule[] = [
     ],
     hint(d, src) {
       const m = /^Cannot find name '(\w+)'/.exec(d.messageText);
-      if (!m || !(m[1] in NAME_HINTS)) return null;
       // keyword arguments (axis=True) are the rule above
-      if (/^\s*=(?!=)/.test(src.slice(d.end ? d.end.offset : d.start.offset))) return null;
+      if (!m || !(m[1] in NAME_HINTS) || followedByAssignment(d, src)) return null;
       return NAME_HINTS[m[1]];
     },
   },
