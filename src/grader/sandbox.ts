@@ -39,7 +39,9 @@
 // Signals: bwrap does not forward signals, but Kernel.interrupt() sends SIGINT to the process it
 // spawned. The kernel is therefore started through a few lines of sh that forward SIGINT to the
 // kernel process inside the namespace, turn SIGTERM/SIGHUP into killing bwrap (which takes the
-// whole namespace with it), and exit with bwrap's status.
+// whole namespace with it), and exit with bwrap's status (the kernel's exit code, 128 + signal
+// when it was killed: 134 after V8's out-of-memory abort). setpriv gives the sh a parent-death
+// signal, so even a SIGKILLed grader takes its sandboxes with it.
 import { spawnSync } from "node:child_process";
 import { randomInt } from "node:crypto";
 import {
