@@ -77,7 +77,8 @@ export async function runCheck(cases: readonly CheckCase[], name: string, fn: un
     }
   }
   if (failed === 0) {
-    print(`All ${mine.length} visible test${mine.length === 1 ? "" : "s"} of ${name} passed. (Hidden tests run when the notebook is graded.)`);
+    const which = mine.length === 1 ? `The visible test of ${name} passed.` : `All ${mine.length} visible tests of ${name} passed.`;
+    print(`${which} (Hidden tests run when the notebook is graded.)`);
     return;
   }
   throw new CheckFailed(`${failed} of ${mine.length} visible test${mine.length === 1 ? "" : "s"} of ${name} failed (see above)`);

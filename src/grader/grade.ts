@@ -175,7 +175,7 @@ export async function gradeNotebook(spec: AssignmentSpec, nb: Notebook, opts: Gr
     const d = [...declarations].reverse().find((x) => x.kind === "function" && x.names.includes(q.name));
     if (d) sources[q.name] = d.text;
   }
-  return summarize(tests, notes, started, session.restarts, sources);
+  return summarize(tests, [...notes, ...session.notes], started, session.restarts, sources);
 }
 
 async function runCase(spec: AssignmentSpec, q: Question, c: TestCase, session: StudentSession): Promise<TestResult> {

@@ -41,6 +41,8 @@ export class StudentSession {
   readonly defined = new Set<string>();
   /** Names whose declaration did not compile, and why. */
   readonly broken = new Map<string, Broken>();
+  /** What the grader changed to define the submission (imports of names graded code may not use). */
+  readonly notes: string[] = [];
   private decls: Declaration[] = [];
   /** The execution count of the cell that defined the declarations, and where each one sits in it. */
   private definedAs: { count: number | null; ranges: Range[] } = { count: null, ranges: [] };
@@ -113,7 +115,20 @@ export class StudentSession {
           for (const d of pending) this.markBroken(d, `the notebook's code does not compile: ${err.evalue.split("\n")[0]}`);
           return;
         }
-        for (const [d, msgs] of byDecl) this.markBroken(d, `${d.names[0]} does not compile: ${msgs.join("; ")}`);
+        for (const [d, msgs] of byDecl) {
+          // An import of names the grading entry does not have (nnlab's reference solutions:
+          // `shallow`, `deep`, ...) loses those names only, not the whole import.
+          const missing = d.kind === "import" ? msgs.map((m) => /has no exported member '([\w$]+)'/.exec(m)?.[1]).filter((x): x is string => !!x) : [];
+          if (missing.length && missing.length === msgs.length) {
+            const kept = d.names.filter((n) => !missing.includes(n));
+            d.text = d.text.replace(/\{[^}]*\}/, `{ ${kept.join(", ")} }`);
+            d.names = kept;
+            this.notes.push(`the notebook imports ${missing.join(", ")} from a module that graded code cannot use; graded without ${missing.length > 1 ? "them" : "it"}`);
+            byDecl.delete(d);
+            continue;
+          }
+          this.markBroken(d, `${d.names[0]} does not compile: ${msgs.join("; ")}`);
+        }
         pending = pending.filter((d) => !byDecl.has(d));
         continue;
       }

@@ -63,6 +63,9 @@ function variants(dir: string, otherSubmission: string): Variant[] {
   pr.source = text(pr).replace("function predict(", "function predict_labels(");
   const swapped = withBody("compute_cost", "  const m = Y.shape[1];\n  return -np.sum(np.add(np.multiply(np.log(A2), Y), np.multiply(np.log(np.subtract(1, A2)), np.subtract(1, Y)))) / m;",
     "function compute_cost(Y: NDArray, A2: NDArray, parameters?: Parameters): number {");
+  const importsSolutions = withBody("layer_sizes", "  return shallow.layer_sizes(X, Y);");
+  const setup = importsSolutions.cells.find((c) => text(c).startsWith("import { np"))!;
+  setup.source = text(setup).replace("import { np, nn,", "import { np, shallow, nn,");
   const hostileLayerSizes = (attack: string) => withBody("layer_sizes", `  try {\n${attack}\n  } catch (e) {\n${LAYER_SIZES_OK}\n  }\n  return [0, 0, 0];`);
   return [
     { name: "not-json", content: "this is not a notebook {", score: 0, says: ["not a notebook this grader can read"] },
@@ -117,6 +120,8 @@ function variants(dir: string, otherSubmission: string): Variant[] {
         `    fs.writeFileSync(${JSON.stringify(GUARDED)}, "{}");`,
       ].join("\n")),
     },
+    // nnlab's own answers are not importable in the grader: only what used them is lost.
+    { name: "imports-solutions", content: importsSolutions, score: 11, says: ["imports shallow from a module that graded code cannot use", "layer_sizes does not compile"] },
     { name: "requires-solutions", score: 19, content: hostileLayerSizes(`    const s = require(${JSON.stringify(join(ROOT, "dist", "labs", "shallow.js"))});\n    if (typeof s.layer_sizes !== "function") throw new Error("no");\n    return [0, 0, 0] as any;`) },
     { name: "output-flood", content: withBody("layer_sizes", `  console.log("x".repeat(30_000_000));\n${LAYER_SIZES_OK}`), score: 19 },
     { name: "big-file", score: 19, content: hostileLayerSizes(`    require("fs").writeFileSync("big.bin", Buffer.alloc(100 * 1024 * 1024));\n    return [0, 0, 0] as any;`) },
@@ -165,7 +170,8 @@ describe("hostile and broken submissions", () => {
   for (const name of [
     "not-json", "wrong-nbformat", "empty", "cell-deleted", "cell-duplicated", "cells-moved", "cell-as-markdown", "function-renamed",
     "signature-changed", "syntax-error", "type-error", "runtime-throw", "infinite-loop", "never-resolves", "timers-left", "memory-bomb",
-    "process-exit", "child-process", "monkeypatch", "reads-grader-files", "writes-node-modules", "requires-solutions", "output-flood", "big-file",
+    "process-exit", "child-process", "monkeypatch", "reads-grader-files", "writes-node-modules", "imports-solutions", "requires-solutions",
+    "output-flood", "big-file",
   ]) {
     it(name, () => {
       const v = list.find((x) => x.name === name)!;
