@@ -3,7 +3,7 @@
 // `npm ci` is stood in for by a hard-linked copy of this checkout's node_modules (a real folder, as
 // npm makes it, with nnlab's self-link pointing at the unpacked package); run_autograder itself
 // runs as Gradescope runs it.
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -15,7 +15,7 @@ const CLI = join(ROOT, "dist", "cli", "main.js");
 const ASSIGNMENT = join(ROOT, "notebooks", "assignments", "shallow");
 let work: string;
 let zipPath: string;
-let exported: ReturnType<typeof spawnSync>;
+let exported: SpawnSyncReturns<string>;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "nnlab-gradescope-test-"));

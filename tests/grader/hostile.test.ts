@@ -4,7 +4,7 @@
 // Most variants are the instructor's notebook with one function changed; an attack is written so
 // that the function gives the right answer only when the attack fails, so full marks prove the
 // sandbox held. (Everything comes from dist/: tests.ts imports the built nnlab.)
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -130,8 +130,8 @@ function variants(dir: string, otherSubmission: string): Variant[] {
 
 let work: string;
 let out: string;
-let run: ReturnType<typeof spawnSync>;
-let release: ReturnType<typeof spawnSync>;
+let run: SpawnSyncReturns<string>;
+let release: SpawnSyncReturns<string>;
 let list: Variant[];
 const guardedHash = () => createHash("sha256").update(readFileSync(GUARDED)).digest("hex");
 let hashBefore: string;
