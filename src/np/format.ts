@@ -77,12 +77,12 @@ function withOptions(base: PrintOptions, opts: Partial<PrintOptions>): PrintOpti
  *
  * The options are numpy's, with numpy's defaults: precision (digits after the point, 8), threshold
  * (arrays with more elements are summarised with "...", 1000), edgeitems (items kept at each end of
- * a summarised axis, 3), linewidth (characters per line, 75), suppress (print tiny values as 0
- * instead of in scientific notation, false), nanstr ("nan"), infstr ("inf"), sign ("-", "+" or " ")
- * and floatmode ("maxprec", "fixed", "unique" or "maxprec_equal"). Options left out keep their
- * current value; invalid ones raise numpy's errors. numpy's keyword arguments are one options
- * object: `np.set_printoptions(precision=3)` is `np.set_printoptions({ precision: 3 })`. Mirrors
- * numpy.set_printoptions.
+ * a summarised axis, 3), linewidth (characters per line, 75), suppress (always fixed-point
+ * notation, so values below the precision print as 0; false), nanstr ("nan"), infstr ("inf"), sign
+ * ("-", "+" or " ") and floatmode ("maxprec", "fixed", "unique" or "maxprec_equal"). Options left
+ * out keep their current value; invalid ones raise numpy's errors. numpy's keyword arguments are
+ * one options object: `np.set_printoptions(precision=3)` is
+ * `np.set_printoptions({ precision: 3 })`. Mirrors numpy.set_printoptions.
  *
  * @param opts - the options to change: { precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign, floatmode }
  * @example np.set_printoptions({ precision: 3, suppress: true });

@@ -456,10 +456,10 @@ export const square = ufunc1((A) =>
 /**
  * The elementwise negation: numpy's `-x`.
  *
- * TypeScript has no operators on arrays, and `-Z` on an NDArray is a run-time error: write
- * `np.negative(Z)` or `Z.negative()` (so `np.exp(-Z)` is `np.exp(Z.negative())`). The dtype is the
- * input's (uint8 wraps: -3 is 253); negating a bool array raises numpy's TypeError (use
- * np.logical_not). A JS number gives a JS number. Mirrors numpy.negative.
+ * TypeScript has no operators on arrays, so `-Z` does not negate an NDArray: write `np.negative(Z)`
+ * or `Z.negative()` (so `np.exp(-Z)` is `np.exp(Z.negative())`). The dtype is the input's (uint8
+ * wraps: -3 is 253); negating a bool array raises numpy's TypeError (use np.logical_not). A JS
+ * number gives a JS number. Mirrors numpy.negative.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns -x elementwise: a number for a number, else an array of the shape and dtype of `x`
