@@ -51,7 +51,6 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -61,7 +60,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { KernelOptions } from "../notebook/kernel";
 
@@ -463,19 +461,6 @@ export function kernelDeathReason(log: string): "memory" | null {
     : null;
 }
 
-let seccompPath: string | null = null;
-
-/** The seccomp program as a file bwrap reads (--seccomp 3 <file), written once per process in a
- *  folder of its own that the process removes when it exits. */
-function seccompFile(): string {
-  if (seccompPath !== null && isFile(seccompPath)) return seccompPath;
-  const dir = mkdtempSync(join(tmpdir(), "nnlab-sandbox-"));
-  seccompPath = join(dir, "seccomp.bpf");
-  writeFileSync(seccompPath, seccompProgram(), { mode: 0o600 });
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  return seccompPath;
-}
-
 /** A uid/gid no account uses: per sandbox, so process limits and file ownership are its own. */
 function freshId(): number {
   return 2_000_000_000 + randomInt(1 << 24);
@@ -508,7 +493,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     }
   }
 
-  const bpfPath = useSeccomp ? seccompFile() : "/dev/null";
 
   // `import ... from "nnlab"` in workDir resolves to this stub, whose entry is the student build.
   const workStat = statSync(workDir);
@@ -676,6 +660,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         inner.splice(at, 0, host.setpriv, "--pdeathsig=KILL", "--");
       }
       return { command: inner[0], args: inner.slice(1) };
+    }
+    // The seccomp program goes with the connection file (Kernel removes the folder): bwrap reads it
+    // before any of the kernel's code runs, so the kernel's write access there comes too late.
+    let bpfPath = "/dev/null";
+    if (useSeccomp) {
+      bpfPath = join(connDir, "seccomp.bpf");
+      writeFileSync(bpfPath, seccompProgram(), { mode: 0o600 });
     }
     const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
     // The forwarder dies with the grader (even on SIGKILL), bwrap with the forwarder

@@ -331,12 +331,13 @@ describe("memory limits", () => {
     const kernel = await start();
     try {
       const arrays = await kernel.execute("{ const xs: Float64Array[] = []; for (let i = 0; i < 100; i++) xs.push(new Float64Array(12.5e6)); }", { timeout: 30_000 });
-      expect(errorOf(arrays)).toMatchObject({ ename: "RangeError", evalue: "Array buffer allocation failed" });
-      expect(kernel.alive).toBe(true);
+      const why = () => `${JSON.stringify(arrays.outputs).slice(0, 2000)}\n${kernel.log}`;
+      expect(errorOf(arrays), why()).toMatchObject({ ename: "RangeError", evalue: "Array buffer allocation failed" });
+      expect(kernel.alive, why()).toBe(true);
       expect(await json(kernel, "console.log(JSON.stringify(1 + 1))")).toBe(2);
       const bomb = await kernel.execute("const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1.5));", { timeout: 30_000 });
-      expect(bomb.status).toBe("dead");
-      expect(kernelDeathReason(kernel.log)).toBe("memory");
+      expect(bomb.status, JSON.stringify(bomb.outputs).slice(0, 2000)).toBe("dead");
+      expect(kernelDeathReason(kernel.log), kernel.log).toBe("memory");
       expect(kernel.log).toContain("JavaScript heap out of memory");
       expect(kernelDeathReason("Error: ENOENT")).toBe(null);
     } finally {
