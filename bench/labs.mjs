@@ -1,12 +1,12 @@
 // The labs' training loops, nnlab against numpy in the same run:
-//   node bench/labs.mjs        (after `npm run build`; takes 1-2 minutes)
+//   node bench/labs.mjs        (after `npm run build`; takes 2-3 minutes)
 // - the planar lab's nn_model: n_h = 4, 10,000 iterations on the 400-point flower (median of 3 runs);
 // - the Application lab's L_layer_model: layers [12288, 20, 7, 5, 1], 209 examples, 100 iterations
 //   (one run; it is itself 100 iterations of the same work). The cat images cannot be shipped, so
 //   both sides draw the same seeded uniform pixels: np.random.seed(0); rand(12288, 209).
 // numpy runs the labs as tests/fixtures/gen_labs.py writes them (bench/labs_numpy.py), on the same
 // inputs; the final costs are printed side by side to show both ran the same computation.
-// nnlab runs once per gemm kernel (src/np/kernels/gemm.ts), numpy once.
+// nnlab runs once per gemm kernel (src/np/kernels/gemm.ts); numpy before and after them, averaged.
 import { cpus, loadavg } from "node:os";
 import { loadDist, timeIt, runPython, printTable } from "./harness.mjs";
 
@@ -46,6 +46,10 @@ np.random.seed(0);
 const Xcat = np.random.rand(12288, DEEP.m);
 const Ycat = np.random.rand(1, DEEP.m).greater(0.65).astype("float64");
 
+const numpyInput = () => ({ planar: { X: Array.from(X._values()), Y: Array.from(Y._values()), ...PLANAR }, deep: DEEP });
+// numpy before and after nnlab, averaged, so that a change in the machine's load (other
+// processes) during the run affects both sides alike
+const pyBefore = runPython("labs_numpy.py", numpyInput());
 const nnlab = KERNELS.map(({ kernel, threads }) => {
   setGemm({ kernel, threads });
   let planarParameters;
@@ -65,10 +69,9 @@ const nnlab = KERNELS.map(({ kernel, threads }) => {
   return { planarSeconds, planarCost, deepSeconds, deepCost };
 });
 
-const py = runPython("labs_numpy.py", {
-  planar: { X: Array.from(X.data), Y: Array.from(Y.data), ...PLANAR },
-  deep: DEEP,
-});
+const pyAfter = runPython("labs_numpy.py", numpyInput());
+const py = { ...pyAfter };
+for (const key of ["planar", "deep"]) py[key] = { ...pyAfter[key], seconds: (pyBefore[key].seconds + pyAfter[key].seconds) / 2 };
 
 const load1 = loadavg();
 console.log(`The labs' training loops, seconds per run. Node ${process.version}; numpy ${py.numpy} with ` +
@@ -82,6 +85,7 @@ const workloads = [
 ];
 for (const [name, key, target] of workloads) {
   rows.push([name, "numpy", py[key].seconds.toFixed(3), "1", `${target}`, py[key].cost.toPrecision(10)]);
+  rows.push(["", "  (before, after)", `${pyBefore[key].seconds.toFixed(3)}, ${pyAfter[key].seconds.toFixed(3)}`, "", "", ""]);
   KERNELS.forEach((k, i) => {
     const ours = nnlab[i][`${key}Seconds`];
     rows.push(["", `nnlab ${k.label}`, ours.toFixed(3), (ours / py[key].seconds).toFixed(2), "", nnlab[i][`${key}Cost`].toPrecision(10)]);

@@ -56,27 +56,31 @@ const time = (s) => (s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toF
 
 const load0 = loadavg();
 startThreads();
-const operands = SHAPES.map((shape) => [randomMatrix(shape.m, shape.k), randomMatrix(shape.k, shape.n)]);
-const nnlab = KERNELS.map(({ kernel, threads }) => {
-  setGemm({ kernel, threads });
-  return SHAPES.map((shape, s) => {
-    const [a, b] = operands[s];
+// Shape by shape, nnlab under each kernel then numpy on the same shape, so that a change in the
+// machine's load (other processes) affects both sides alike.
+const nnlab = KERNELS.map(() => []);
+const py = { seconds: [] };
+SHAPES.forEach((shape, s) => {
+  const a = randomMatrix(shape.m, shape.k), b = randomMatrix(shape.k, shape.n);
+  const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
+  const minSeconds = big ? MIN_SECONDS.big : MIN_SECONDS.small;
+  KERNELS.forEach(({ kernel, threads }, i) => {
+    setGemm({ kernel, threads });
     check(a, b, dot(a, b), shape);
-    const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
-    const minSeconds = big ? MIN_SECONDS.big : MIN_SECONDS.small;
     const same = timeIt(() => dot(a, b), { minSeconds });
     const fresh = big ? timeIt(() => {
       clearResident();
       return dot(a, b);
     }, { minSeconds }) : null;
-    return { same, fresh };
+    nnlab[i][s] = { same, fresh };
   });
-});
-
-const py = runPython("numpy_matmul.py", {
-  shapes: SHAPES.map(({ m, k, n }) => [m, k, n]),
-  minSeconds: MIN_SECONDS,
-  bigFlop: BIG_FLOP,
+  const r = runPython("numpy_matmul.py", {
+    shapes: [[shape.m, shape.k, shape.n]],
+    minSeconds: MIN_SECONDS,
+    bigFlop: BIG_FLOP,
+  });
+  Object.assign(py, { numpy: r.numpy, blas: r.blas });
+  py.seconds[s] = r.seconds[0];
 });
 const load1 = loadavg();
 
