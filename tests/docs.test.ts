@@ -22,7 +22,7 @@ const NAMESPACES: readonly { name: string; complete: boolean }[] = [
   { name: "testcases", complete: true },
   { name: "datasets", complete: true },
   { name: "plot", complete: true },
-  { name: "np", complete: false }, // documented later: counted and printed, not failed
+  { name: "np", complete: true },
 ];
 
 const ROOT = join(__dirname, "..");
@@ -115,10 +115,21 @@ function returnsSomething(checker: ts.TypeChecker, signatures: readonly ts.Signa
   return signatures.some((s) => !(checker.getReturnTypeOfSignature(s).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)));
 }
 
+/** Declared with an `@internal` tag: not public API, whatever its modifiers. */
+function isInternal(d: ts.Declaration): boolean {
+  return ts.getJSDocTags(d).some((t) => t.tagName.text === "internal");
+}
+
 function isPublicMember(symbol: ts.Symbol): boolean {
   if (symbol.getName().startsWith("#") || symbol.getName() === "prototype") return false;
+  // Symbol-keyed members ([inspect.custom], [Symbol.toPrimitive]) have no name a student can
+  // write after a dot, so Shift+Tab never shows them (and a probe cannot name them).
+  if (symbol.getName().startsWith("__@")) return false;
   return (symbol.declarations ?? []).every(
-    (d) => isProjectDeclaration(d) && !(ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)),
+    (d) =>
+      isProjectDeclaration(d) &&
+      !(ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) &&
+      !isInternal(d),
   );
 }
 
