@@ -10,6 +10,7 @@ import type { KernelOptions } from "../notebook/kernel";
 import { parseNotebook } from "../notebook/nbformat";
 import { failAll, gradeNotebook, type SubmissionResult } from "./grade";
 import { GraderInfraError } from "./session";
+import { killOrphanedSandboxes } from "./sandbox";
 import type { Assignment } from "./load";
 import { feedbackHtml, gradescopeResults, gradesCsv } from "./report";
 
@@ -118,6 +119,8 @@ function eta(ms: number): string {
 /** Grades the submissions; returns every entry (graded now or resumed), in the order given. */
 export async function gradeBatch(a: Assignment, submissions: { key: string; path: string }[], opts: BatchOptions): Promise<BatchEntry[]> {
   const log = opts.log ?? (() => undefined);
+  const orphans = killOrphanedSandboxes();
+  if (orphans) log(`stopped ${orphans} sandboxed kernel${orphans === 1 ? "" : "s"} left over by an earlier grader that was killed`);
   mkdirSync(opts.out, { recursive: true });
   const entries: (BatchEntry | undefined)[] = new Array(submissions.length);
   const todo: number[] = [];

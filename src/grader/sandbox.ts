@@ -430,7 +430,11 @@ export function seccompProgram(): Buffer {
 // The forwarder: sh between Kernel and bwrap (see the header).
 
 // bwrap's own process ($b) has one child, the namespace's init; the kernel is that one's child.
+// It first checks that its parent is still the grader that started it: a grader killed between
+// spawning it and setpriv's --pdeathsig would otherwise leave an orphaned sandbox behind.
 const FORWARDER = [
+  'grader=$1; shift',
+  '[ "$PPID" = "$grader" ] || exit 1',
   'bpf=$1; shift',
   '"$@" 3<"$bpf" &',
   'b=$!',
@@ -668,7 +672,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       bpfPath = join(connDir, "seccomp.bpf");
       writeFileSync(bpfPath, seccompProgram(), { mode: 0o600 });
     }
-    const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
+    const forwarder = [host.sh, "-c", FORWARDER, "nnlab-sandbox", String(process.pid), bpfPath, host.bwrap!, ...bwrapArgs(connDir, node), "--", ...inner];
     // The forwarder dies with the grader (even on SIGKILL), bwrap with the forwarder
     // (--die-with-parent), and the namespace with bwrap.
     if (host.setpriv !== null) forwarder.unshift(host.setpriv, "--pdeathsig=KILL", "--");
@@ -809,4 +813,34 @@ function comparePaths(a: string, b: string): number {
     if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   }
   return x.length - y.length;
+}
+
+/**
+ * Kills sandboxes whose grader is gone: bubblewrap processes of nnlab's grading folders that were
+ * re-parented to init. A grader killed (SIGKILL) at the moment it was starting a kernel can leave
+ * one behind, when bubblewrap had not yet armed its parent-death signal; `nnlab grade` sweeps them
+ * at start. A live grader's sandboxes have their forwarder as parent and are left alone. Returns
+ * how many were killed.
+ */
+export function killOrphanedSandboxes(): number {
+  let killed = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      if (!/^PPid:\s+1$/m.test(status)) continue;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (!/(^|\/)bwrap$/.test(cmd[0]) || !cmd.some((a) => a.includes("/nnlab-grade-"))) continue;
+      process.kill(Number(pid), "SIGKILL");
+      killed++;
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return killed;
 }

@@ -4,12 +4,13 @@
 // need it. Calls go in as data and come back as data; a call that times out or kills the kernel is
 // reported, and the kernel is started again with the same declarations for the next call.
 import { randomBytes } from "node:crypto";
+import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 import { Kernel, type KernelOptions } from "../notebook/kernel";
 import type { Output } from "../notebook/nbformat";
 import { decode, encode, type Encoded } from "./codec";
 import type { Declaration } from "./extract";
-import { CALL_MIME, installCell, type CallReply } from "./harness";
+import { CALL_MIME, installCell, type CallReply, type SocketRequest } from "./harness";
 
 const HARNESS = join(__dirname, "harness.js");
 
@@ -47,6 +48,9 @@ export class StudentSession {
   /** The execution count of the cell that defined the declarations, and where each one sits in it. */
   private definedAs: { count: number | null; ranges: Range[] } = { count: null, ranges: [] };
   restarts = 0;
+  /** The harness's socket (calls by name, no cell compilation), and the replies awaited on it. */
+  private socket: Socket | null = null;
+  private readonly waiting = new Map<string, (r: CallReply | null) => void>();
 
   private constructor(private readonly options: SessionOptions) {}
 
@@ -69,7 +73,9 @@ export class StudentSession {
     } catch (e) {
       throw new GraderInfraError(`the grading kernel did not start: ${(e as Error).message}`);
     }
-    const harness = await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
+    const socketPath = join(this.options.kernel.cwd, `.nnlab-${randomBytes(6).toString("hex")}.sock`);
+    const harness = await this.kernel.execute(installCell(HARNESS, socketPath), { timeout: 30_000 });
+    if (harness.status === "ok") this.socket = await openSocket(socketPath, (r) => this.onReply(r), () => this.onSocketClosed());
     if (harness.status !== "ok") {
       await this.kernel.shutdown();
       this.kernel = null;
@@ -168,15 +174,55 @@ export class StudentSession {
   }
 
   private async restartKernelOnly(): Promise<void> {
-    await this.kernel?.shutdown();
-    this.kernel = await Kernel.start(this.options.kernel);
-    await this.kernel.execute(installCell(HARNESS), { timeout: 30_000 });
+    await this.closeKernel();
+    await this.start(false);
   }
 
-  /** Calls a student function with `args` (sent as data); never throws for what the student did. */
+  private onReply(r: CallReply): void {
+    this.waiting.get(r.nonce)?.(r);
+  }
+
+  private onSocketClosed(): void {
+    this.socket = null;
+    for (const resolve of this.waiting.values()) resolve(null);
+  }
+
+  /** Calls a student function with `args` (sent as data); never throws for what the student did.
+   *  The call goes over the harness's socket; a call that throws is run once more as a cell, whose
+   *  error report has the student's frames mapped to their cells. */
   async call(name: string, args: unknown[]): Promise<CallOutcome> {
     const why = this.unavailable(name);
     if (why) return { kind: "unavailable", why };
+    if (!this.kernel || !this.kernel.alive) await this.restart();
+    // No socket (the harness could not listen): every call goes as a cell.
+    if (!this.socket) return this.callViaCell(name, args);
+    const nonce = randomBytes(12).toString("hex");
+    const request: SocketRequest = { nonce, name, args: encode(args) as Encoded[] };
+    let timer: NodeJS.Timeout | undefined;
+    const reply = await new Promise<CallReply | null | "timeout">((resolve) => {
+      this.waiting.set(nonce, resolve);
+      timer = setTimeout(() => resolve("timeout"), this.options.callTimeoutMs);
+      this.socket!.write(`${JSON.stringify(request)}\n`);
+    });
+    clearTimeout(timer);
+    this.waiting.delete(nonce);
+    if (reply === "timeout") {
+      await this.restart();
+      return { kind: "timeout", seconds: this.options.callTimeoutMs / 1000 };
+    }
+    if (reply === null) {
+      // The socket closed: the kernel died during the call.
+      const why = this.kernel ? this.kernel.log.trim().split("\n").slice(-1)[0] || "it exited" : "it exited";
+      await this.restart();
+      return { kind: "dead", why };
+    }
+    if (reply.ok) return { kind: "ok", value: decode(reply.value), argsAfter: decode(reply.argsAfter) as unknown[], ms: reply.ms };
+    const again = await this.callViaCell(name, args);
+    return again.kind === "threw" ? again : { kind: "threw", ...reply.error };
+  }
+
+  /** The same call run as a cell (for the kernel's source-mapped error report). */
+  private async callViaCell(name: string, args: unknown[]): Promise<CallOutcome> {
     if (!this.kernel || !this.kernel.alive) {
       await this.restart();
     }
@@ -212,13 +258,19 @@ export class StudentSession {
 
   private async restart(): Promise<void> {
     this.restarts++;
-    await this.kernel?.shutdown();
+    await this.closeKernel();
     await this.start(false);
   }
 
-  async close(): Promise<void> {
+  private async closeKernel(): Promise<void> {
+    this.socket?.destroy();
+    this.socket = null;
     await this.kernel?.shutdown();
     this.kernel = null;
+  }
+
+  async close(): Promise<void> {
+    await this.closeKernel();
   }
 }
 
@@ -240,6 +292,42 @@ function assemble(decls: Declaration[]): { code: string; ranges: Range[] } {
     line += n + 1;
   }
   return { code: parts.join("\n\n"), ranges };
+}
+
+/** Connects to the harness's socket (retrying while the server starts listening, up to 2 s);
+ *  replies are one JSON document per line. Null when it cannot be reached. */
+async function openSocket(path: string, onReply: (r: CallReply) => void, onClose: () => void): Promise<Socket | null> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const sock = await tryConnect(path, onReply, onClose);
+    if (sock) return sock;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
+function tryConnect(path: string, onReply: (r: CallReply) => void, onClose: () => void): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const sock = connect(path);
+    let buf = "";
+    sock.setEncoding("utf8");
+    sock.once("connect", () => {
+      sock.on("close", onClose);
+      resolve(sock);
+    });
+    sock.once("error", () => resolve(null));
+    sock.on("data", (chunk: string) => {
+      buf += chunk;
+      for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        try {
+          onReply(JSON.parse(line) as CallReply);
+        } catch {
+          // a garbled line: its call times out
+        }
+      }
+    });
+  });
 }
 
 function findReply(outputs: Output[], nonce: string): CallReply | null {
