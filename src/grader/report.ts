@@ -89,7 +89,7 @@ export function feedbackHtml(spec: AssignmentSpec, submission: string, r: Submis
       if (hidden.length) {
         const pts = hidden.reduce((s, t) => s + t.max_score, 0);
         const got = hidden.reduce((s, t) => s + t.score, 0);
-        items.push(`<li class="hidden-tests">${hidden.length} hidden test${hidden.length > 1 ? "s" : ""}: ${got} / ${pts} points</li>`);
+        items.push(`<li class="hidden-tests">${hidden.length} hidden test${hidden.length > 1 ? "s" : ""}: ${got} / ${pts} point${pts === 1 ? "" : "s"}</li>`);
       }
       const src = code.get(q.name);
       const codeBlock = src ? `<details><summary>your ${esc(q.name)}</summary><pre class="code">${esc(src)}</pre></details>` : "";
@@ -105,7 +105,8 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin: 1.4rem 0 .3rem; }
 .pts { color: #555; font-weight: normal; font-size: .9rem; margin-left: .4rem; }
 ul { list-style: none; padding-left: 0; } li { margin: .25rem 0; }
 .passed .mark { color: #1a7f37; } .failed .mark { color: #cf222e; } .hidden-tests { color: #555; }
-pre { background: #f6f8fa; padding: .5rem .7rem; overflow-x: auto; font-size: .85rem; margin: .3rem 0 .5rem 1.2rem; }
+pre { background: #f6f8fa; padding: .5rem .7rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; margin: .3rem 0 .5rem 1.2rem; }
+pre.code { white-space: pre; overflow-x: auto; }
 .notes { background: #fff8c5; padding: .5rem 1rem; }
 </style></head><body>
 <h1>${esc(spec.name)}: ${esc(submission)}</h1>
