@@ -5,6 +5,7 @@ import { NDArray, shapeSize, type ArrayLike, type DType, type NestedArray } from
 import { asarray, astype as castTo } from "./convert";
 import { promote, toDType, type DTypeLike } from "./dtype";
 import { AxisError, ValueError } from "./errors";
+import { transposed } from "./kernels/transpose";
 
 /** numpy's compact tuple notation used in its ValueError texts: (4,2), (3,), (), (2,newaxis). */
 export function shapeTuple(shape: readonly (number | string)[]): string {
@@ -243,24 +244,10 @@ export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
 function permuteAxes(arr: NDArray, perm: number[]): NDArray {
   const outShape = perm.map((p) => arr.shape[p]);
   const srcStrides = arr.strides;
+  if (arr.ndim === 2 && perm[0] === 1) return new NDArray(transposed(arr.data, arr.shape[0], arr.shape[1]), outShape, arr.dtype);
   const out = new Float64Array(arr.size);
-  if (arr.ndim === 2 && perm[0] === 1) transpose2d(arr.data, out, arr.shape[0], arr.shape[1]);
-  else copyStrided(arr.data, 0, outShape, perm.map((p) => srcStrides[p]), out, 0);
+  copyStrided(arr.data, 0, outShape, perm.map((p) => srcStrides[p]), out, 0);
   return new NDArray(out, outShape, arr.dtype);
-}
-
-/** (rows, cols) -> (cols, rows) in tiles, so both sides stay in cache for large matrices. */
-function transpose2d(src: Float64Array, dst: Float64Array, rows: number, cols: number): void {
-  const TILE = 32;
-  for (let r0 = 0; r0 < rows; r0 += TILE) {
-    const r1 = Math.min(r0 + TILE, rows);
-    for (let c0 = 0; c0 < cols; c0 += TILE) {
-      const c1 = Math.min(c0 + TILE, cols);
-      for (let c = c0; c < c1; c++) {
-        for (let r = r0; r < r1; r++) dst[c * rows + r] = src[r * cols + c];
-      }
-    }
-  }
 }
 
 /** Copies the strided block of `shape` that starts at src[srcOffset] into dst[dstOffset...] in

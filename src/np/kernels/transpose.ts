@@ -1,5 +1,5 @@
-// The one 2-D transpose copy of the lazy `.T` (ndarray.ts), in tiles so that both the rows read
-// and the columns written stay in cache for large matrices.
+// The one 2-D transpose copy (the lazy `.T` of ndarray.ts and np.transpose of shape.ts), in tiles so
+// that both the rows read and the columns written stay in cache for large matrices.
 
 /** The (cols × rows) transpose of the row-major (rows × cols) matrix `src`, as a new buffer. */
 export function transposed(src: Float64Array, rows: number, cols: number): Float64Array {
