@@ -73,7 +73,8 @@ function studentImpl(session: StudentSession, q: Question, mutations: string[]):
   });
 }
 
-function referenceImpl(spec: AssignmentSpec): Impl {
+/** The reference solutions as a case sees them (arguments copied, as a student call copies them). */
+export function referenceImpl(spec: AssignmentSpec): Impl {
   return new Proxy({} as Impl, {
     get: (_t, name: string) => async (...args: unknown[]) => {
       const fn = spec.reference[name] as unknown as ((...a: unknown[]) => unknown) | undefined;
@@ -156,6 +157,9 @@ export async function gradeNotebook(spec: AssignmentSpec, nb: Notebook, opts: Gr
     kernel: opts.kernel,
     callTimeoutMs: opts.callTimeoutMs ?? (spec.timeoutPerCall ?? 10) * 1000,
   });
+  // Each graded function's definition (extraction keeps only the last of duplicates).
+  const definitions = new Map<string, Declaration>();
+  for (const d of declarations) if (d.kind === "function") for (const n of d.names) definitions.set(n, d);
   const tests: TestResult[] = [];
   const push = (t: TestResult) => {
     tests.push(t);
@@ -163,8 +167,7 @@ export async function gradeNotebook(spec: AssignmentSpec, nb: Notebook, opts: Gr
   };
   try {
     for (const q of spec.questions) {
-      const decl = [...declarations].reverse().find((d) => d.kind === "function" && d.names.includes(q.name));
-      push(signatureTest(q, decl, session.unavailable(q.name)));
+      push(signatureTest(q, definitions.get(q.name), session.unavailable(q.name)));
       for (const c of q.cases) push(await runCase(spec, q, c, session));
     }
   } finally {
@@ -172,7 +175,7 @@ export async function gradeNotebook(spec: AssignmentSpec, nb: Notebook, opts: Gr
   }
   const sources: Record<string, string> = {};
   for (const q of spec.questions) {
-    const d = [...declarations].reverse().find((x) => x.kind === "function" && x.names.includes(q.name));
+    const d = definitions.get(q.name);
     if (d) sources[q.name] = d.text;
   }
   return summarize(tests, [...notes, ...session.notes], started, session.restarts, sources);

@@ -57,7 +57,7 @@ export class StudentSession {
   static async open(decls: Declaration[], options: SessionOptions): Promise<StudentSession> {
     const s = new StudentSession(options);
     s.decls = decls;
-    await s.start(true);
+    await s.start("all");
     return s;
   }
 
@@ -67,7 +67,10 @@ export class StudentSession {
     return this.broken.get(name)?.why ?? `${name} is not defined in the notebook (no function of that name was found)`;
   }
 
-  private async start(first: boolean): Promise<void> {
+  /** A fresh kernel with the harness, then the declarations: all of them, sorting out what does not
+   *  compile ("all", the first start); those known to compile ("kept", after a restart); or none
+   *  (while "all" is still sorting them out). */
+  private async start(declarations: "all" | "kept" | "none"): Promise<void> {
     try {
       this.kernel = await Kernel.start({ startTimeout: 30_000, ...this.options.kernel });
     } catch (e) {
@@ -81,8 +84,8 @@ export class StudentSession {
       this.kernel = null;
       throw new GraderInfraError(`the grading harness did not install: ${describeOutputs(harness.outputs)}`);
     }
-    if (first) await this.defineAll();
-    else await this.define(this.decls.filter((d) => d.names.every((n) => !this.broken.has(n))));
+    if (declarations === "all") await this.defineAll();
+    else if (declarations === "kept") await this.define(this.decls.filter((d) => d.names.every((n) => !this.broken.has(n))));
   }
 
   /** Defines the declarations, leaving out those that do not compile (round by round: a
@@ -175,7 +178,7 @@ export class StudentSession {
 
   private async restartKernelOnly(): Promise<void> {
     await this.closeKernel();
-    await this.start(false);
+    await this.start("none");
   }
 
   private onReply(r: CallReply): void {
@@ -259,7 +262,7 @@ export class StudentSession {
   private async restart(): Promise<void> {
     this.restarts++;
     await this.closeKernel();
-    await this.start(false);
+    await this.start("kept");
   }
 
   private async closeKernel(): Promise<void> {

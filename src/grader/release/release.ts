@@ -10,7 +10,7 @@ import type { KernelOptions } from "../../notebook/kernel";
 import { writeNotebook, type Notebook } from "../../notebook/nbformat";
 import { encode } from "../codec";
 import { compareValues } from "../compare";
-import { expectedValue, gradeNotebook, LIB, type SubmissionResult } from "../grade";
+import { expectedValue, gradeNotebook, LIB, referenceImpl, type SubmissionResult } from "../grade";
 import { AssignmentError, loadAssignment, type Assignment } from "../load";
 import { caseName, type CaseLib, type Impl, type TestCase } from "../spec";
 import { checkMetadata } from "./check-metadata";
@@ -72,8 +72,7 @@ async function checksModule(a: Assignment): Promise<{ text: string; visible: num
       // The shipped source must give the same result on its own (no names from the tests file).
       let alone: unknown;
       try {
-        const ref = new Proxy({} as Impl, { get: (_t, n: string) => async (...args: unknown[]) => (a.spec.reference[n] as unknown as (...x: unknown[]) => unknown)(...args) });
-        alone = await standalone(src)(ref, LIB, c.data);
+        alone = await standalone(src)(referenceImpl(a.spec), LIB, c.data);
       } catch (e) {
         throw new AssignmentError(
           `visible case "${caseName(q, c)}" does not run from its source alone (${(e as Error).message}): visible cases are ` +
