@@ -4,6 +4,7 @@ export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA } from "./spec";
 export type { VegaLiteSpec, TopLevelSpec } from "./spec";
 export { costChart, scatter, decisionBoundary } from "./charts";
 export type { Numbers, Labels, Points, ChartSize, CostChartOptions, ScatterOptions, DecisionBoundaryOptions } from "./charts";
+export { lineChart, type LineChartOptions } from "./lines";
 export { toSVG, toPNG } from "./render";
 export type { SVGChart, PNGChart } from "./render";
 export { show, chartBundle } from "./show";
