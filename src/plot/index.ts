@@ -9,3 +9,5 @@ export { toSVG, toPNG } from "./render";
 export type { SVGChart, PNGChart } from "./render";
 export { show, chartBundle } from "./show";
 export type { ChartBundle } from "./show";
+export { grid } from "./layout";
+export type { GridOptions } from "./layout";
