@@ -11,3 +11,5 @@ export { show, chartBundle } from "./show";
 export type { ChartBundle } from "./show";
 export { grid } from "./layout";
 export type { GridOptions } from "./layout";
+export { imageGrid, type ImageGridOptions } from "./images";
+export { heatmap, type HeatmapOptions } from "./heatmap";
