@@ -16,3 +16,5 @@ export {
 } from "./optimizers";
 export { random_mini_batches } from "./minibatch";
 export { dictionary_to_vector, vector_to_dictionary, gradients_to_vector, gradient_check_n } from "./gradcheck";
+export { mlpForward, mlpBackward, mlpCost, mlpPredict, oneHot, trainMLP } from "./mlp";
+export type { HiddenActivation, OutputActivation, MLPOptions, MLPLayerCache, TrainMLPOptions } from "./mlp";
