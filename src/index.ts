@@ -5,7 +5,7 @@ export { np };
 export { NDArray } from "./np/ndarray";
 export type { DType, ArrayLike, Index } from "./np/ndarray";
 export * as nn from "./nn";
-export { classic, logistic, shallow, deep, initialization, testcases } from "./labs";
+export { classic, logistic, shallow, deep, initialization, cnn, testcases } from "./labs";
 export * as datasets from "./datasets";
 export * as plot from "./plot";
 export { display, displayBundle } from "./display";

@@ -6,3 +6,4 @@ export * as shallow from "./shallow";
 export * as deep from "./deep";
 export * as initialization from "./initialization";
 export * as testcases from "./testcases";
+export * as cnn from "./cnn";

@@ -1,11 +1,12 @@
 // The labs' test-case builders (testCases_v2.py for the planar lab, testCases_v4a.py for Step by
-// Step, the inline examples of the logistic lab): the same seeds, draws and constants, so a
+// Step, the inline examples of the logistic and CNN labs): the same seeds, draws and constants, so a
 // notebook, its Python twin and the tests all see the same inputs.
 import * as np from "../np";
 import type { NDArray } from "../np/ndarray";
 import type { Parameters } from "../nn/initializers";
 import type { Cache as ShallowCache } from "./shallow";
 import type { LayerCache } from "./deep";
+import { conv_forward, pool_forward, type ConvCache, type ConvHParameters, type PoolCache, type PoolHParameters } from "./cnn";
 
 const randn = (...dims: number[]): NDArray => np.random.randn(...dims);
 
@@ -335,5 +336,119 @@ export const deep = {
    */
   print_grads(grads: Parameters): void {
     for (const k of ["dW1", "db1", "dA1"]) console.log(`${k} = ${np.str(grads[k])}`);
+  },
+};
+
+// ---------------------------------------------------------------- Convolutional Model: Step by Step
+
+/** The Convolutional Model: Step by Step lab's test inputs (the arrays its check cells draw), one builder per function. */
+export const cnn = {
+  /**
+   * The input of the lab's `zero_pad` check: a random batch x of 4 images 3x3 with 2 channels, and pad = 2.
+   *
+   * Seeds np.random with 1. Mirrors the lab's zero_pad cell.
+   *
+   * @returns [x (4, 3, 3, 2), pad = 2]
+   * @example const [x, pad] = testcases.cnn.zero_pad_test_case();
+   */
+  zero_pad_test_case(): [NDArray, number] {
+    np.random.seed(1);
+    return [randn(4, 3, 3, 2), 2];
+  },
+  /**
+   * The input of the lab's `conv_single_step` check: a random slice, filter and bias.
+   *
+   * Seeds np.random with 1. Mirrors the lab's conv_single_step cell.
+   *
+   * @returns [a_slice_prev (4, 4, 3), W (4, 4, 3), b (1, 1, 1)]
+   * @example const [a_slice_prev, W, b] = testcases.cnn.conv_single_step_test_case();
+   */
+  conv_single_step_test_case(): [NDArray, NDArray, NDArray] {
+    np.random.seed(1);
+    const a_slice_prev = randn(4, 4, 3);
+    const W = randn(4, 4, 3);
+    return [a_slice_prev, W, randn(1, 1, 1)];
+  },
+  /**
+   * The input of the lab's `conv_forward` check: 10 random images 5x7 with 4 channels, 8 random 3x3 filters, pad 1, stride 2.
+   *
+   * Seeds np.random with 1. Mirrors the lab's conv_forward cell.
+   *
+   * @returns [A_prev (10, 5, 7, 4), W (3, 3, 4, 8), b (1, 1, 1, 8), hparameters {pad: 1, stride: 2}]
+   * @example const [A_prev, W, b, hparameters] = testcases.cnn.conv_forward_test_case();
+   */
+  conv_forward_test_case(): [NDArray, NDArray, NDArray, ConvHParameters] {
+    np.random.seed(1);
+    const A_prev = randn(10, 5, 7, 4);
+    const W = randn(3, 3, 4, 8);
+    return [A_prev, W, randn(1, 1, 1, 8), { pad: 1, stride: 2 }];
+  },
+  /**
+   * The input of the lab's `conv_backward` check: Z and cache_conv of a convolution run on the cell's own draws.
+   *
+   * Seeds np.random with 1 and draws A_prev (10, 4, 4, 3), W (2, 2, 3, 8) and b (1, 1, 1, 8), then
+   * runs conv_forward with pad 2 and stride 2; the lab passes Z itself as dZ. Mirrors the lab's
+   * conv_backward cell.
+   *
+   * @returns [Z (10, 4, 4, 8), cache_conv [A_prev, W, b, {pad: 2, stride: 2}]]
+   * @example const [Z, cache_conv] = testcases.cnn.conv_backward_test_case();
+   */
+  conv_backward_test_case(): [NDArray, ConvCache] {
+    np.random.seed(1);
+    const A_prev = randn(10, 4, 4, 3);
+    const W = randn(2, 2, 3, 8);
+    const b = randn(1, 1, 1, 8);
+    return conv_forward(A_prev, W, b, { pad: 2, stride: 2 });
+  },
+  /**
+   * The input of the lab's `pool_forward` checks: 2 random images 5x5 with 3 channels and a 3x3 window.
+   *
+   * Seeds np.random with 1. Mirrors the lab's pool_forward cells (stride 1, then stride 2).
+   *
+   * @param stride - the window's stride: 1 (the first cell, default) or 2 (the second)
+   * @returns [A_prev (2, 5, 5, 3), hparameters {stride, f: 3}]
+   * @example const [A_prev, hparameters] = testcases.cnn.pool_forward_test_case(2);
+   */
+  pool_forward_test_case(stride = 1): [NDArray, PoolHParameters] {
+    np.random.seed(1);
+    return [randn(2, 5, 5, 3), { stride, f: 3 }];
+  },
+  /**
+   * The input of the lab's `create_mask_from_window` check: a random 2x3 window.
+   *
+   * Seeds np.random with 1. Mirrors the lab's create_mask_from_window cell.
+   *
+   * @returns x, shape (2, 3)
+   * @example const x = testcases.cnn.create_mask_from_window_test_case();
+   */
+  create_mask_from_window_test_case(): NDArray {
+    np.random.seed(1);
+    return randn(2, 3);
+  },
+  /**
+   * The input of the lab's `distribute_value` check: dz = 2 spread over a 2x2 window.
+   *
+   * Mirrors the lab's distribute_value cell.
+   *
+   * @returns [dz = 2, shape [2, 2]]
+   * @example const [dz, shape] = testcases.cnn.distribute_value_test_case();
+   */
+  distribute_value_test_case(): [number, [number, number]] {
+    return [2, [2, 2]];
+  },
+  /**
+   * The input of the lab's `pool_backward` check: a random dA and the cache of a max pooling (f 2, stride 1).
+   *
+   * Seeds np.random with 1, draws A_prev (5, 5, 3, 2), runs pool_forward with {stride: 1, f: 2},
+   * then draws dA (5, 4, 2, 2). Mirrors the lab's pool_backward cell, which runs both modes on it.
+   *
+   * @returns [dA (5, 4, 2, 2), cache [A_prev (5, 5, 3, 2), {stride: 1, f: 2}]]
+   * @example const [dA, cache] = testcases.cnn.pool_backward_test_case();
+   */
+  pool_backward_test_case(): [NDArray, PoolCache] {
+    np.random.seed(1);
+    const A_prev = randn(5, 5, 3, 2);
+    const [, cache] = pool_forward(A_prev, { stride: 1, f: 2 });
+    return [randn(5, 4, 2, 2), cache];
   },
 };
