@@ -74,8 +74,9 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
     });
   }
   const markers = opts.points ?? xs.length <= 30;
-  // Whole-number x (epochs, iterations): no ticks between them.
-  const integral = xs.every(Number.isInteger);
+  // Whole numbers (epochs, counts of mistakes): no ticks between them.
+  const integralX = xs.every(Number.isInteger);
+  const integralY = rows.every((r) => Number.isInteger(r.y));
   const yScale = {
     ...(opts.logY ? { type: "log" as const } : { zero: false }),
     ...(opts.yDomain ? { domain: opts.yDomain } : {}),
@@ -86,15 +87,18 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
     width: opts.width ?? 420,
     height: opts.height ?? 260,
     data: { values: rows },
-    mark: { type: "line", point: markers, clip: true },
+    // Clipped only to a domain the caller set: otherwise the markers at the edges stay whole.
+    mark: { type: "line", point: markers, ...(opts.xDomain || opts.yDomain ? { clip: true } : {}) },
     encoding: {
-      x: { field: "x", type: "quantitative", title: opts.xTitle ?? "x", ...(integral ? { axis: { tickMinStep: 1 } } : {}), scale: { zero: false, ...(opts.xDomain ? { domain: opts.xDomain, nice: false } : {}) } },
+      x: { field: "x", type: "quantitative", title: opts.xTitle ?? "x", ...(integralX ? { axis: { tickMinStep: 1 } } : {}), scale: { zero: false, ...(opts.xDomain ? { domain: opts.xDomain, nice: false } : {}) } },
       y: {
         field: "y",
         type: "quantitative",
         title: opts.yTitle ?? "y",
         scale: yScale,
-        ...(opts.logY ? { axis: logAxis(opts.yDomain ?? [Math.min(...rows.map((r) => r.y)), Math.max(...rows.map((r) => r.y))]) } : {}),
+        ...(opts.logY
+          ? { axis: logAxis(opts.yDomain ?? [Math.min(...rows.map((r) => r.y)), Math.max(...rows.map((r) => r.y))]) }
+          : integralY ? { axis: { tickMinStep: 1 } } : {}),
       },
       // Legend in the order the series were given, not alphabetical.
       ...(named ? { color: { field: "series", type: "nominal", title: opts.legendTitle ?? null, sort: Object.keys(named) } } : {}),

@@ -20,7 +20,7 @@ describe("lineChart spec", () => {
     const spec = lineChart([1, 2, 3], [0.5, 0.25, 0.125]) as any;
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     expect(spec.data.values).toEqual([{ x: 1, y: 0.5 }, { x: 2, y: 0.25 }, { x: 3, y: 0.125 }]);
-    expect(spec.mark).toEqual({ type: "line", point: true, clip: true });
+    expect(spec.mark).toEqual({ type: "line", point: true });
     expect(spec.encoding.x).toMatchObject({ field: "x", type: "quantitative", title: "x", axis: { tickMinStep: 1 } });
     expect(spec.encoding.y).toMatchObject({ field: "y", type: "quantitative", title: "y", scale: { zero: false } });
     expect(spec.encoding.color).toBeUndefined();
@@ -46,11 +46,12 @@ describe("lineChart spec", () => {
       title: "Cost", xTitle: "epoch", yTitle: "SSE", logY: true, points: false, xDomain: [0, 2], yDomain: [1, 1e4], width: 300, height: 200,
     }) as any;
     expect(spec.title).toBe("Cost");
-    expect(spec.mark.point).toBe(false);
+    expect(spec.mark).toEqual({ type: "line", point: false, clip: true });
     expect(spec.encoding.x).toMatchObject({ title: "epoch", scale: { zero: false, domain: [0, 2], nice: false } });
     expect(spec.encoding.x.axis).toBeUndefined(); // fractional x: vega's own ticks
     expect(spec.encoding.y).toMatchObject({ title: "SSE", scale: { type: "log", domain: [1, 1e4] } });
     expect(spec.encoding.y.scale.zero).toBeUndefined();
+    expect((lineChart([1, 2], [1, 2], { yDomain: [0, 3] }) as any).mark.clip).toBe(true);
     expect([spec.width, spec.height]).toEqual([300, 200]);
     expect(warnings(spec)).toEqual([]);
   });
@@ -63,7 +64,14 @@ describe("lineChart spec", () => {
     // More than 12 decades: every second power of ten. The domain option wins over the data.
     expect((lineChart([1, 2], [1e-3, 1e20], { logY: true }) as any).encoding.y.axis.values).toEqual([1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9, 1e11, 1e13, 1e15, 1e17, 1e19]);
     expect((lineChart([1, 2], [5, 6], { logY: true, yDomain: [1, 1e6] }) as any).encoding.y.axis.values).toHaveLength(7);
-    expect((lineChart([1, 2], [5, 6]) as any).encoding.y.axis).toBeUndefined();
+    expect((lineChart([1, 2], [5.5, 6]) as any).encoding.y.axis).toBeUndefined();
+  });
+
+  it("whole-number x or y: no ticks between whole numbers", () => {
+    const counts = lineChart([1, 2, 3], [2, 3, 0]) as any;
+    expect([counts.encoding.x.axis, counts.encoding.y.axis]).toEqual([{ tickMinStep: 1 }, { tickMinStep: 1 }]);
+    const curve = lineChart([0.5, 1], [0.25, 1]) as any;
+    expect([curve.encoding.x.axis, curve.encoding.y.axis]).toEqual([undefined, undefined]);
   });
 
   it("markers by default only up to 30 points per series", () => {
