@@ -2,7 +2,6 @@
 // int64, uint8 and bool values live in it as exact doubles, which keeps every kernel monomorphic.
 // Operations return new arrays; the methods below are thin delegates to the free functions
 // (np.add, np.sum, ...) so `W.dot(X).add(b)` and `np.add(np.dot(W, X), b)` share one code path.
-import { inspect } from "node:util";
 import * as ops from "./ops";
 import * as reduce from "./reduce";
 import * as shapeOps from "./shape";
@@ -839,8 +838,9 @@ export class NDArray {
     }
     return format.array_str(this);
   }
-  /** console.log(a) prints like numpy's print(a). */
-  [inspect.custom](): string {
+  /** console.log(a) prints like numpy's print(a). (Node's util.inspect.custom, by its registered
+   *  symbol: no import of node:util, so np also loads in a browser.) */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return format.array_str(this);
   }
   /** A notebook shows a cell's last expression and display(a) the way IPython does: numpy's repr.

@@ -18,6 +18,7 @@ import { asarray } from "./convert";
 import { resultType, scalarKind, wrapUint8 } from "./dtype";
 import { broadcastShapes, forEachRun } from "./broadcast";
 import { ValueError } from "./errors";
+import * as fdlibm from "./fdlibm";
 
 /** n elements: out[o..o+n) from a[ia], a[ia+sa], ... and b[ib], b[ib+sb], ... */
 type BinaryLoop = (
@@ -537,16 +538,16 @@ function floatUfunc(scalar: (x: number) => number, impl: (A: NDArray) => NDArray
  * Large inputs overflow to inf, as in numpy. Integer and bool inputs are computed in float64 and
  * the result is float64 (numpy gives float16 for bool and uint8 input, which nnlab does not store).
  * A JS number gives a JS number, as numpy gives a scalar; an array or a list gives a float64 array
- * of the same shape. Values come from V8's Math functions, which can differ from numpy's in the
+ * of the same shape. Values come from fdlibm's algorithms (np/fdlibm.ts, the same in every JS engine), which can differ from numpy's in the
  * last bit (never at the 8 printed digits). Mirrors numpy.exp.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns e ** x of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.exp(np.array([0, 1])); // array([1.        , 2.71828183])
  */
-export const exp = floatUfunc(Math.exp, (A) =>
+export const exp = floatUfunc(fdlibm.exp, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.exp(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.exp(a[i]);
   }),
 );
 
@@ -557,16 +558,16 @@ export const exp = floatUfunc(Math.exp, (A) =>
  * also warns). Integer and bool inputs are computed in float64 and the result is float64 (numpy
  * gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a JS
  * number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
- * Values come from V8's Math functions, which can differ from numpy's in the last bit (never at the
+ * Values come from fdlibm's algorithms (np/fdlibm.ts, the same in every JS engine), which can differ from numpy's in the last bit (never at the
  * 8 printed digits). Mirrors numpy.log.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns the natural logarithm of each element: a number for a number, else a float64 array of the shape of `x`
  * @example const logprobs = np.multiply(np.log(A2), Y); // Y * log(A2) of the cross-entropy cost
  */
-export const log = floatUfunc(Math.log, (A) =>
+export const log = floatUfunc(fdlibm.log, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.log(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.log(a[i]);
   }),
 );
 
@@ -577,16 +578,16 @@ export const log = floatUfunc(Math.log, (A) =>
  * (`A1 = np.tanh(Z1)`). Integer and bool inputs are computed in float64 and the result is float64
  * (numpy gives float16 for bool and uint8 input, which nnlab does not store). A JS number gives a
  * JS number, as numpy gives a scalar; an array or a list gives a float64 array of the same shape.
- * Values come from V8's Math functions, which can differ from numpy's in the last bit (never at the
+ * Values come from fdlibm's algorithms (np/fdlibm.ts, the same in every JS engine), which can differ from numpy's in the last bit (never at the
  * 8 printed digits). Mirrors numpy.tanh.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns tanh of each element: a number for a number, else a float64 array of the shape of `x`
  * @example const A1 = np.tanh(Z1);
  */
-export const tanh = floatUfunc(Math.tanh, (A) =>
+export const tanh = floatUfunc(fdlibm.tanh, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.tanh(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.tanh(a[i]);
   }),
 );
 
@@ -615,17 +616,17 @@ export const sqrt = floatUfunc(Math.sqrt, (A) =>
  *
  * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
  * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
- * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
- * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from fdlibm's
+ * algorithms (np/fdlibm.ts, the same in every JS engine), which can differ from numpy's in the last bit (never at the 8 printed digits).
  * Mirrors numpy.sin.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns the sine of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.sin(np.array([0, np.pi / 2])); // array([0., 1.])
  */
-export const sin = floatUfunc(Math.sin, (A) =>
+export const sin = floatUfunc(fdlibm.sin, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.sin(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.sin(a[i]);
   }),
 );
 
@@ -634,17 +635,17 @@ export const sin = floatUfunc(Math.sin, (A) =>
  *
  * Integer and bool inputs are computed in float64 and the result is float64 (numpy gives float16
  * for bool and uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy
- * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from V8's
- * Math functions, which can differ from numpy's in the last bit (never at the 8 printed digits).
+ * gives a scalar; an array or a list gives a float64 array of the same shape. Values come from fdlibm's
+ * algorithms (np/fdlibm.ts, the same in every JS engine), which can differ from numpy's in the last bit (never at the 8 printed digits).
  * Mirrors numpy.cos.
  *
  * @param x - the input: an array, nested JS arrays, a number or a boolean
  * @returns the cosine of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.cos(np.array([0, np.pi])); // array([ 1., -1.])
  */
-export const cos = floatUfunc(Math.cos, (A) =>
+export const cos = floatUfunc(fdlibm.cos, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.cos(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.cos(a[i]);
   }),
 );
 
@@ -788,7 +789,7 @@ export const log1p = floatUfunc(Math.log1p, (A) =>
  * Where `np.exp(x) - 1` loses the digits of a tiny x to rounding, expm1 keeps them. Integer and
  * bool inputs are computed in float64 and the result is float64 (numpy gives float16 for bool and
  * uint8 input, which nnlab does not store). A JS number gives a JS number, as numpy gives a scalar;
- * an array or a list gives a float64 array of the same shape. Values come from V8's Math functions,
+ * an array or a list gives a float64 array of the same shape. Values come from fdlibm's algorithms (np/fdlibm.ts, the same in every JS engine),
  * which can differ from numpy's in the last bit (never at the 8 printed digits). Mirrors
  * numpy.expm1.
  *
@@ -796,9 +797,9 @@ export const log1p = floatUfunc(Math.log1p, (A) =>
  * @returns e ** x - 1 of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.expm1(np.array([0, 1e-10])); // array([0.e+00, 1.e-10])
  */
-export const expm1 = floatUfunc(Math.expm1, (A) =>
+export const expm1 = floatUfunc(fdlibm.expm1, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = Math.expm1(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = fdlibm.expm1(a[i]);
   }),
 );
 

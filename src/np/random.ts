@@ -8,10 +8,10 @@
 // options object, e.g. choice(5, { size: 3, replace: false }) or normal({ scale: 2, size: 4 }).
 // Without `size` a call returns a JS number; with `size` (a number or a list of numbers,
 // numpy's tuple) it returns an NDArray.
-import { randomFillSync } from "node:crypto";
 import { asarray } from "./convert";
 import { IndexError, OverflowError, ValueError, pyTypeName } from "./errors";
 import { repr } from "./format";
+import * as fdlibm from "./fdlibm";
 import { log } from "./libm";
 import { MT19937, MT_N } from "./mt19937";
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
@@ -661,7 +661,7 @@ export class RandomState {
   private binomialInversion(n: number, p: number): () => number {
     const mt = this.mt;
     const q = 1 - p;
-    const qn = Math.exp(n * log(q));
+    const qn = fdlibm.exp(n * log(q));
     const np = n * p;
     const bound = Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
     return () => {
@@ -959,7 +959,7 @@ const SEED_RANGE = "Seed must be between 0 and 2**32 - 1";
  *  (numpy squeezes arrays first), a one-element list does not. */
 function legacySeed(mt: MT19937, seed: unknown): void {
   if (seed == null) {
-    mt.seedByArray(randomFillSync(new Uint32Array(MT_N)));
+    mt.seedByArray(globalThis.crypto.getRandomValues(new Uint32Array(MT_N)));
     return;
   }
   if (typeof seed === "number" || (seed instanceof NDArray && seed.size === 1)) {
