@@ -8,4 +8,5 @@ export * as nn from "./nn";
 export { classic, logistic, shallow, deep, initialization, cnn, testcases } from "./labs";
 export * as datasets from "./datasets";
 export * as plot from "./plot";
+export * as keras from "./keras";
 export { display, displayBundle } from "./display";

@@ -11,4 +11,5 @@ export * as nn from "./nn";
 export * as testcases from "./labs/testcases";
 export * as datasets from "./datasets";
 export * as plot from "./plot";
+export * as keras from "./keras";
 export { display, displayBundle } from "./display";
