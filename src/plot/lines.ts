@@ -100,8 +100,11 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
           ? { axis: logAxis(opts.yDomain ?? [Math.min(...rows.map((r) => r.y)), Math.max(...rows.map((r) => r.y))]) }
           : integralY ? { axis: { tickMinStep: 1 } } : {}),
       },
-      // Legend in the order the series were given, not alphabetical.
-      ...(named ? { color: { field: "series", type: "nominal", title: opts.legendTitle ?? null, sort: Object.keys(named) } } : {}),
+      // Legend in the order the series were given, not alphabetical; series names up to ~50
+      // characters shown whole (vega's default cuts them at 160 pixels).
+      ...(named
+        ? { color: { field: "series", type: "nominal", title: opts.legendTitle ?? null, sort: Object.keys(named), legend: { labelLimit: 400 } } }
+        : {}),
     },
   };
 }

@@ -36,7 +36,7 @@ describe("lineChart spec", () => {
       { x: -1, y: -0.76, series: "tanh" }, { x: 0, y: 0, series: "tanh" }, { x: 1, y: 0.76, series: "tanh" },
       { x: -1, y: -1, series: "linear (Adaline)" }, { x: 0, y: 0, series: "linear (Adaline)" }, { x: 1, y: 1, series: "linear (Adaline)" },
     ]);
-    expect(spec.encoding.color).toEqual({ field: "series", type: "nominal", title: "activation", sort: ["tanh", "linear (Adaline)"] });
+    expect(spec.encoding.color).toEqual({ field: "series", type: "nominal", title: "activation", sort: ["tanh", "linear (Adaline)"], legend: { labelLimit: 400 } });
     expect((lineChart([0], { a: [1] }) as any).encoding).toMatchObject({ color: { title: null } });
     expect(warnings(spec)).toEqual([]);
   });
@@ -116,5 +116,12 @@ describe("lineChart rendering", () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
     expect(width).toBeGreaterThan(420);
+  });
+
+  it("shows series names of ~50 characters whole in the legend", () => {
+    const name = "stochastic gradient descent (AdalineSGD, b = 1)";
+    const { svg } = toSVG(lineChart([1, 2], { [name]: [1, 2], other: [2, 1] }));
+    expect(svg).toContain(name);
+    expect(svg).not.toContain("…");
   });
 });
