@@ -6,7 +6,8 @@ import type { NDArray } from "../np/ndarray";
 import type { Parameters } from "../nn/initializers";
 import type { Cache as ShallowCache } from "./shallow";
 import type { LayerCache } from "./deep";
-import { conv_forward, pool_forward, type ConvCache, type ConvHParameters, type PoolCache, type PoolHParameters } from "./cnn";
+// Types only: the student entry (src/student.ts) ships testcases but not the cnn solutions.
+import type { ConvHParameters, PoolCache, PoolHParameters } from "./cnn";
 
 const randn = (...dims: number[]): NDArray => np.random.randn(...dims);
 
@@ -384,21 +385,20 @@ export const cnn = {
     return [A_prev, W, randn(1, 1, 1, 8), { pad: 1, stride: 2 }];
   },
   /**
-   * The input of the lab's `conv_backward` check: Z and cache_conv of a convolution run on the cell's own draws.
+   * The inputs of the lab's `conv_backward` check: the convolution it runs first to get Z and cache_conv.
    *
-   * Seeds np.random with 1 and draws A_prev (10, 4, 4, 3), W (2, 2, 3, 8) and b (1, 1, 1, 8), then
-   * runs conv_forward with pad 2 and stride 2; the lab passes Z itself as dZ. Mirrors the lab's
-   * conv_backward cell.
+   * Seeds np.random with 1 and draws A_prev (10, 4, 4, 3), W (2, 2, 3, 8) and b (1, 1, 1, 8), with
+   * pad 2 and stride 2. The cell runs conv_forward on them and passes Z itself as dZ to
+   * conv_backward. Mirrors the lab's conv_backward cell.
    *
-   * @returns [Z (10, 4, 4, 8), cache_conv [A_prev, W, b, {pad: 2, stride: 2}]]
-   * @example const [Z, cache_conv] = testcases.cnn.conv_backward_test_case();
+   * @returns [A_prev (10, 4, 4, 3), W (2, 2, 3, 8), b (1, 1, 1, 8), hparameters {pad: 2, stride: 2}]
+   * @example const [A_prev, W, b, hparameters] = testcases.cnn.conv_backward_test_case();
    */
-  conv_backward_test_case(): [NDArray, ConvCache] {
+  conv_backward_test_case(): [NDArray, NDArray, NDArray, ConvHParameters] {
     np.random.seed(1);
     const A_prev = randn(10, 4, 4, 3);
     const W = randn(2, 2, 3, 8);
-    const b = randn(1, 1, 1, 8);
-    return conv_forward(A_prev, W, b, { pad: 2, stride: 2 });
+    return [A_prev, W, randn(1, 1, 1, 8), { pad: 2, stride: 2 }];
   },
   /**
    * The input of the lab's `pool_forward` checks: 2 random images 5x5 with 3 channels and a 3x3 window.
@@ -439,8 +439,9 @@ export const cnn = {
   /**
    * The input of the lab's `pool_backward` check: a random dA and the cache of a max pooling (f 2, stride 1).
    *
-   * Seeds np.random with 1, draws A_prev (5, 5, 3, 2), runs pool_forward with {stride: 1, f: 2},
-   * then draws dA (5, 4, 2, 2). Mirrors the lab's pool_backward cell, which runs both modes on it.
+   * Seeds np.random with 1, draws A_prev (5, 5, 3, 2), then dA (5, 4, 2, 2); the cache is
+   * pool_forward's [A_prev, {stride: 1, f: 2}] (the cell runs pool_forward in between, which draws
+   * nothing). Mirrors the lab's pool_backward cell, which runs both modes on it.
    *
    * @returns [dA (5, 4, 2, 2), cache [A_prev (5, 5, 3, 2), {stride: 1, f: 2}]]
    * @example const [dA, cache] = testcases.cnn.pool_backward_test_case();
@@ -448,7 +449,7 @@ export const cnn = {
   pool_backward_test_case(): [NDArray, PoolCache] {
     np.random.seed(1);
     const A_prev = randn(5, 5, 3, 2);
-    const [, cache] = pool_forward(A_prev, { stride: 1, f: 2 });
-    return [randn(5, 4, 2, 2), cache];
+    const hparameters = { stride: 1, f: 2 };
+    return [randn(5, 4, 2, 2), [A_prev, hparameters]];
   },
 };

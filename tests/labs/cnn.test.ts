@@ -292,7 +292,7 @@ describe("the lab's check cells print what numpy prints", () => {
 
   it("conv_backward", () => {
     const [, out] = captureOutput(() => {
-      const [Z, cache_conv] = testcases.cnn.conv_backward_test_case();
+      const [Z, cache_conv] = cnn.conv_forward(...testcases.cnn.conv_backward_test_case());
       const [dA, dW, db] = cnn.conv_backward(Z, cache_conv);
       print("dA_mean =", np.mean(dA));
       print("dW_mean =", np.mean(dW));
@@ -316,6 +316,13 @@ describe("the lab's check cells print what numpy prints", () => {
     const [, out] = captureOutput(() => print("distributed value =", cnn.distribute_value(...testcases.cnn.distribute_value_test_case())));
     expect(out).toBe(fx.lab.distribute_value);
     expect(out).toBe("distributed value = [[0.5 0.5]\n [0.5 0.5]]\n");
+  });
+
+  it("pool_backward's test case holds pool_forward's cache", () => {
+    const [dA, cache] = testcases.cnn.pool_backward_test_case();
+    const [A, forward] = cnn.pool_forward(cache[0], cache[1]);
+    expect(forward).toEqual(cache);
+    expect(dA.shape).toEqual(A.shape);
   });
 
   it("pool_backward (max, then average)", () => {
