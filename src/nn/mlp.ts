@@ -189,6 +189,8 @@ export interface TrainMLPOptions extends MLPOptions {
   print_every?: number;
   /** Called after every epoch with its number (from 0), its cost and the parameters. */
   on_epoch?: (epoch: number, cost: number, parameters: Parameters) => void;
+  /** Called after every update with its number (from 0, counting across epochs) and the cost of its mini-batch before the update. */
+  on_batch?: (step: number, cost: number) => void;
 }
 
 /**
@@ -203,7 +205,7 @@ export interface TrainMLPOptions extends MLPOptions {
  * @param X - the inputs, shape (n_x, m)
  * @param Y - the labels: (1, m) of 0/1 for a sigmoid output, one-hot (n_classes, m) for softmax
  * @param layer_dims - the size of each layer, input first: [n_x, n_h1, ..., n_y]
- * @param opts - activation, output, learning_rate (0.01), epochs (100), batch_size (null), optimizer ("adam"), initializer, seed (1), print_every (0), on_epoch; default {}
+ * @param opts - activation, output, learning_rate (0.01), epochs (100), batch_size (null), optimizer ("adam"), initializer, seed (1), print_every (0), on_epoch, on_batch; default {}
  * @returns {parameters, costs}: the learnt W1, b1, ..., WL, bL and the cost of every epoch
  * @example const { parameters, costs } = nn.trainMLP(X, Y, [2, 4, 1], { activation: "tanh", epochs: 500 });
  */
@@ -227,13 +229,15 @@ export function trainMLP(
   let parameters = initializer === "he" ? initialize_he(layer_dims) : initialize_xavier(layer_dims);
   let [v, s]: [Parameters, Parameters] = opts.optimizer === "gd" ? [{}, {}] : initialize_adam(parameters);
   let t = 0;
+  let step = 0;
   const costs: number[] = [];
   for (let epoch = 0; epoch < epochs; epoch++) {
     const batches: [NDArray, NDArray][] = batch === null || batch >= m ? [[X, Y]] : random_mini_batches(X, Y, batch, seed + epoch + 1);
     let total = 0;
     for (const [bX, bY] of batches) {
       const [AL, caches] = mlpForward(bX, parameters, arch);
-      total += mlpCost(AL, bY, output) * bX.shape[1];
+      const batchCost = mlpCost(AL, bY, output);
+      total += batchCost * bX.shape[1];
       const grads = mlpBackward(AL, bY, caches, arch);
       if (opts.optimizer === "gd") {
         parameters = update_parameters_with_gd(parameters, grads, learning_rate);
@@ -241,6 +245,7 @@ export function trainMLP(
         t += 1;
         [parameters, v, s] = update_parameters_with_adam(parameters, grads, v, s, t, learning_rate);
       }
+      opts.on_batch?.(step++, batchCost);
     }
     const cost = total / m;
     costs.push(cost);

@@ -155,6 +155,24 @@ describe("trainMLP against numpy", () => {
     }
   });
 
+  test("on_batch sees every update, with its mini-batch's cost", () => {
+    const r = fx.runs.find((q) => q.batch_size !== null)!;
+    const m = r.X.shape[1];
+    const perEpoch = Math.ceil(m / r.batch_size!);
+    const steps: number[] = [];
+    const batchCosts: number[] = [];
+    const { costs } = trainMLP(dec(r.X), dec(r.Y), r.layer_dims, {
+      activation: r.activation, output: r.output, learning_rate: r.learning_rate, epochs: r.epochs,
+      batch_size: r.batch_size, optimizer: r.optimizer, seed: r.seed,
+      on_batch: (step, cost) => { steps.push(step); batchCosts.push(cost); },
+    });
+    expect(steps).toEqual(Array.from({ length: perEpoch * r.epochs }, (_, i) => i));
+    // an epoch's cost is its batches' costs weighted by their sizes
+    const sizes = Array.from({ length: perEpoch }, (_, b) => Math.min(r.batch_size!, m - b * r.batch_size!));
+    const first = batchCosts.slice(0, perEpoch).reduce((acc, c, b) => acc + c * sizes[b], 0) / m;
+    expect(first).toBeCloseTo(costs[0], 12);
+  });
+
   test("XOR: no hidden layer stays at 75 % at best, a 2-4-1 tanh network gets all four", () => {
     const [X4, y4] = load_xor();
     const X = X4.T;
