@@ -49,25 +49,33 @@ export function windowOf(shape: number[], k: [number, number], s: [number, numbe
   return { n, h, w, c, kh: k[0], kw: k[1], sh: s[0], sw: s[1], ho: gh.out, wo: gw.out, pt: gh.pad, pl: gw.pad };
 }
 
-/** im2col: (N·Ho·Wo, kh·kw·C), each row one receptive field in (i, j, c) order, zeros outside. */
-export function im2col(x: Float64Array, g: Window): Float64Array {
+/** im2col: (N·Ho·Wo, kh·kw·C), each row one receptive field in (i, j, c) order, zeros outside.
+ *  Writes into `out` when given (its padded entries must already be zero: same geometry as before). */
+export function im2col(x: Float64Array, g: Window, out?: Float64Array): Float64Array {
   const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
-  const K = kh * kw * c;
-  const cols = new Float64Array(n * ho * wo * K);
+  const K = kh * kw * c, run = kw * c;
+  const cols = out ?? new Float64Array(n * ho * wo * K);
   let o = 0;
   for (let b = 0; b < n; b++) {
     const xb = b * h * w * c;
     for (let oh = 0; oh < ho; oh++) {
       for (let ow = 0; ow < wo; ow++) {
+        const w0 = ow * sw - pl;
+        const inside = w0 >= 0 && w0 + kw <= w;
         for (let i = 0; i < kh; i++) {
           const ih = oh * sh - pt + i;
           if (ih < 0 || ih >= h) {
-            o += kw * c; // stays zero
+            o += run; // stays zero
             continue;
           }
           const xr = xb + ih * w * c;
+          if (inside) {
+            // the window's row is contiguous in x: kw·c values in a row
+            for (let q = 0, xs = xr + w0 * c; q < run; q++) cols[o++] = x[xs + q];
+            continue;
+          }
           for (let j = 0; j < kw; j++) {
-            const iw = ow * sw - pl + j;
+            const iw = w0 + j;
             if (iw < 0 || iw >= w) {
               o += c;
               continue;
@@ -85,21 +93,28 @@ export function im2col(x: Float64Array, g: Window): Float64Array {
 /** col2im: the adjoint of im2col, adding each entry of `dcols` into the input position it was read from. */
 export function col2im(dcols: Float64Array, g: Window): Float64Array {
   const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
+  const run = kw * c;
   const dx = new Float64Array(n * h * w * c);
   let o = 0;
   for (let b = 0; b < n; b++) {
     const xb = b * h * w * c;
     for (let oh = 0; oh < ho; oh++) {
       for (let ow = 0; ow < wo; ow++) {
+        const w0 = ow * sw - pl;
+        const inside = w0 >= 0 && w0 + kw <= w;
         for (let i = 0; i < kh; i++) {
           const ih = oh * sh - pt + i;
           if (ih < 0 || ih >= h) {
-            o += kw * c;
+            o += run;
             continue;
           }
           const xr = xb + ih * w * c;
+          if (inside) {
+            for (let q = 0, xs = xr + w0 * c; q < run; q++) dx[xs + q] += dcols[o++];
+            continue;
+          }
           for (let j = 0; j < kw; j++) {
-            const iw = ow * sw - pl + j;
+            const iw = w0 + j;
             if (iw < 0 || iw >= w) {
               o += c;
               continue;
@@ -161,13 +176,15 @@ export class Conv2DLayer extends Layer {
   forward(x: Tensor, training: boolean): Tensor {
     const g = windowOf(x.shape, this.kernel_size, this.strides, this.padding);
     const f = this.filters, K = g.kh * g.kw * g.c, rows = g.n * g.ho * g.wo;
-    const cols = im2col(x.data, g);
+    // the column buffer is reused from batch to batch of the same size (its zero padding stays zero)
+    const need = rows * K;
+    const cols = im2col(x.data, g, this.cols && this.cols.length === need ? this.cols : undefined);
+    this.cols = cols;
     const y = matmul(cols, this.kernel, rows, K, f);
     const b = this.bias;
     if (b) for (let r = 0; r < rows; r++) for (let j = 0, o = r * f; j < f; j++) y[o + j] += b[j];
     this.activation.forward(y, f);
     if (training) {
-      this.cols = cols;
       this.y = y;
       this.g = g;
     }
@@ -185,6 +202,7 @@ export class Conv2DLayer extends Layer {
       db.fill(0);
       for (let r = 0; r < rows; r++) for (let j = 0, o = r * f; j < f; j++) db[j] += dz[o + j];
     }
+    if (!this.needsInputGradient) return { data: new Float64Array(0), shape: [g.n, g.h, g.w, g.c] };
     const dcols = matmul(dz, this.kernel, rows, f, K, false, true);
     return { data: col2im(dcols, g), shape: [g.n, g.h, g.w, g.c] };
   }

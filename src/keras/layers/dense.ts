@@ -69,6 +69,7 @@ export class DenseLayer extends Layer {
       db.fill(0);
       for (let r = 0; r < rows; r++) for (let j = 0, o = r * n; j < n; j++) db[j] += dz[o + j];
     }
+    if (!this.needsInputGradient) return { data: new Float64Array(0), shape: [...x.shape] };
     const dx = matmul(dz, this.kernel, rows, n, nIn, false, true);
     return { data: dx, shape: [...x.shape] };
   }

@@ -43,10 +43,11 @@ export function clear_session(): void {
   counters.clear();
 }
 
+/** Keras' to_snake_case: "Conv2D" -> "conv2d", "MaxPooling2D" -> "max_pooling2d". */
 function snake(name: string): string {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
+    .replace(/(.)([A-Z][a-z]+)/g, "$1_$2")
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
     .toLowerCase();
 }
 
@@ -63,6 +64,9 @@ export abstract class Layer {
   input_shape: number[] | null;
   /** The shape of one output example (no batch axis); known after build. */
   output_shape: number[] = [];
+  /** Whether backward must return dLoss/dinput; false for a model's first layer with weights
+   *  (nothing upstream needs it), which saves its largest product. */
+  needsInputGradient = true;
   /** The weights, in Keras' order (kernel, bias; gamma, beta, moving_mean, moving_variance). */
   weights: Weight[] = [];
 

@@ -77,6 +77,8 @@ export class SequentialModel {
     if (!(layer instanceof Layer)) throw new TypeError(`The added layer must be an instance of class Layer. Received: layer=${String(layer)}`);
     this.layers.push(layer);
     this.built = false;
+    // as Keras: a model whose first layer knows its input shape is built layer by layer
+    if (this.layers[0].input_shape) this.build();
   }
 
   /** Whether every layer has its weights. */
@@ -134,6 +136,12 @@ export class SequentialModel {
       const out = this.layers[this.layers.length - 1].output_shape;
       this.metrics = this.metricNames.map((m) => getMetric(m, this.loss!.name, out[out.length - 1]));
     }
+    // layers before the first one with trainable weights need no input gradient
+    let upstream = false;
+    for (const l of this.layers) {
+      l.needsInputGradient = upstream;
+      if (l.trainable_weights.length > 0) upstream = true;
+    }
     // softmax (sigmoid) + cross-entropy: the loss gives dL/dz directly, as Keras does through the logits
     for (const l of this.layers as WithActivation[]) if ("fusedActivation" in l) l.fusedActivation = false;
     const last = this.layers[this.layers.length - 1] as WithActivation;
@@ -154,7 +162,11 @@ export class SequentialModel {
     const loss = this.loss!.compute(y, out, this.fused ? undefined : grad);
     if (this.fused) this.loss!.logitsGradient!(y, out, grad);
     let d: Tensor = { data: grad, shape: out.shape };
-    for (let i = this.layers.length - 1; i >= 0; i--) d = this.layers[i].backward(d);
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const l = this.layers[i];
+      if (!l.needsInputGradient && l.trainable_weights.length === 0) break; // nothing left to learn below
+      d = l.backward(d);
+    }
     this.optimizer!.apply_gradients(this.trainable_weights);
     return [loss, this.metrics.map((m) => m.correct(y, out))];
   }
