@@ -3,7 +3,15 @@
 // non-separable runs whose errors never reach 0. Every printed value below is numpy's output for
 // the same computation (Raschka's Perceptron class, as in tests/fixtures/gen_labs.py).
 import { expect, it } from "vitest";
+import { joinLines, type Notebook } from "../../src/notebook/nbformat";
 import { chartsOf, runLecture, stdoutOf } from "../helpers/lectures";
+
+/** The code cells tagged `tag`, as [source, number of outputs]. */
+function tagged(nb: Notebook, tag: string): [string, number][] {
+  return nb.cells.flatMap((c) =>
+    c.cell_type === "code" && ((c.metadata as { tags?: string[] }).tags ?? []).includes(tag) ? [[joinLines(c.source), c.outputs.length] as [string, number]] : [],
+  );
+}
 
 it("01-perceptron runs clean under nnlab run and nbconvert, with the lab's weights and errors", async () => {
   const { ours, theirs } = await runLecture("01-perceptron.ipynb");
@@ -29,6 +37,10 @@ it("01-perceptron runs clean under nnlab run and nbconvert, with the lab's weigh
     expect(stdout).toContain("Misclassifications per epoch: [3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4]\nWeights: [ 0.  -0.2  0. ]\n");
     expect(stdout).toContain("Misclassifications per epoch: [3, 3, 4, 3, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nWeights: [-0.2  0.2  0.2 -0.6]\n");
     // Unit step, two scatters, three error curves, two decision-region plots.
+    // Two exercises: a stub that runs silently, then its solution.
+    const stubs = tagged(nb, "exercise");
+    expect(stubs.map(([src, outputs]) => [src.includes("// YOUR CODE HERE"), outputs])).toEqual([[true, 0], [true, 0]]);
+    expect(tagged(nb, "solution")).toHaveLength(2);
     const charts = chartsOf(nb);
     expect(charts.length).toBe(8);
     const titles = charts.map((c) => (c.output_type === "display_data" ? (c.data["application/vnd.vegalite.v5+json"] as { title?: string }).title : ""));

@@ -4,7 +4,15 @@
 // numpy's output for the same computation (Raschka's classes as in tests/fixtures/gen_labs.py;
 // the mini-batch loop written the same way in numpy).
 import { expect, it } from "vitest";
+import { joinLines, type Notebook } from "../../src/notebook/nbformat";
 import { chartsOf, runLecture, stdoutOf } from "../helpers/lectures";
+
+/** The code cells tagged `tag`, as [source, number of outputs]. */
+function tagged(nb: Notebook, tag: string): [string, number][] {
+  return nb.cells.flatMap((c) =>
+    c.cell_type === "code" && ((c.metadata as { tags?: string[] }).tags ?? []).includes(tag) ? [[joinLines(c.source), c.outputs.length] as [string, number]] : [],
+  );
+}
 
 it("02-adaline runs clean under nnlab run and nbconvert, with the lab's costs and weights", async () => {
   const { ours, theirs } = await runLecture("02-adaline.ipynb");
@@ -48,6 +56,10 @@ it("02-adaline runs clean under nnlab run and nbconvert, with the lab's costs an
     );
     // Activations, the two learning rates side by side, raw vs standardized, GD regions, SGD cost
     // and regions, the three methods compared.
+    // Two exercises: a stub that runs silently, then its solution.
+    const stubs = tagged(nb, "exercise");
+    expect(stubs.map(([src, outputs]) => [src.includes("// YOUR CODE HERE"), outputs])).toEqual([[true, 0], [true, 0]]);
+    expect(tagged(nb, "solution")).toHaveLength(2);
     const charts = chartsOf(nb);
     expect(charts.length).toBe(7);
     const specs = charts.map((c) => (c.output_type === "display_data" ? (c.data["application/vnd.vegalite.v5+json"] as Record<string, any>) : {}));
