@@ -9,7 +9,7 @@ import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./spec";
 export interface ImageGridOptions {
   /** The chart's title, shown above the grid. Default none. */
   title?: string;
-  /** One title per image, shown above it (e.g. its label or "y = 1"). Default none. */
+  /** One title per image, shown above it (e.g. its label or "y = 1"); "\n" starts a new line. Default none. */
   titles?: readonly (string | number | boolean)[];
   /** Images per row. Default: all images in one row, at most 8 per row. */
   columns?: number;
@@ -107,7 +107,10 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
   const scale = opts.imageSize !== undefined ? opts.imageSize / w : Math.max(1, Math.round(84 / w));
   const gap = Math.max(1, Math.round(Math.max(h, w) / 8));
   const titled = opts.titles !== undefined;
-  const titleRoom = titled ? Math.ceil(14 / scale) : 0; // grid units above each image for its title
+  // Titles may have several lines ("true: shirt\npredicted: coat"); grid units above each image for them.
+  const titleLines = titled ? opts.titles!.map((t) => String(t).split("\n")) : [];
+  const lineCount = Math.max(0, ...titleLines.map((l) => l.length));
+  const titleRoom = titled ? Math.ceil((3 + 12 * lineCount) / scale) : 0;
   const cellW = w + gap;
   const cellH = h + gap + titleRoom;
   const totalW = columns * cellW - gap;
@@ -199,8 +202,11 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
   const layers: object[] = [pixels];
   if (titled) {
     layers.push({
-      data: { values: opts.titles!.map((t, k) => ({ x: (k % columns) * cellW + w / 2, y: Math.floor(k / columns) * cellH + titleRoom - 2 / scale, t: String(t) })) },
-      mark: { type: "text", baseline: "bottom", fontSize: 11, limit: Math.max(20, (cellW - gap / 2) * scale) },
+      data: { values: titleLines.map((t, k) => ({ x: (k % columns) * cellW + w / 2, y: Math.floor(k / columns) * cellH + titleRoom - (2 + 12 * (t.length - 1)) / scale, t: t.length === 1 ? t[0] : t })) },
+      // The first line's baseline: vega stacks further lines below it. Without a canvas vega guesses a
+      // text's width as 0.8 x font size per character, about 1.5 times the real width; a limit of
+      // a cell and a half-gap fits what a browser, which measures text, shows without overlap.
+      mark: { type: "text", baseline: "bottom", fontSize: 10, lineHeight: 12, limit: Math.max(20, (cellW + gap / 2) * scale) },
       encoding: {
         x: { field: "x", type: "quantitative", scale: xScale, ...axisless },
         y: { field: "y", type: "quantitative", scale: yScale, ...axisless },

@@ -107,6 +107,18 @@ describe("imageGrid spec", () => {
     expect(warnings(spec)).toEqual([]);
   });
 
+  it("titles of several lines: room for every line, the first line placed so the last ends above the image", () => {
+    const spec = imageGrid(nd(Array(2 * 784).fill(0), [2, 28, 28]), { titles: ["true: shirt\n→ coat", "one line"] }) as any;
+    const [, text] = spec.layer;
+    expect(text.data.values.map((d: any) => d.t)).toEqual([["true: shirt", "→ coat"], "one line"]);
+    // 3 px per image pixel; 2 lines of 12 px and 3 px of margin take ceil(27 / 3) = 9 image pixels above each image.
+    expect(spec.height).toBe((9 + 28) * 3);
+    expect(text.data.values[1].y * 3).toBeCloseTo(9 * 3 - 2);
+    expect(text.data.values[0].y * 3).toBeCloseTo(9 * 3 - 2 - 12);
+    const { svg } = toSVG(spec);
+    expect(svg).toContain("<tspan>true: shirt</tspan><tspan x=\"0\" dy=\"12\">→ coat</tspan>");
+  });
+
   it("explains wrong inputs", () => {
     expect(() => imageGrid(nd([1, 2, 3, 4], [2, 2]))).toThrow("expected images of shape (n, h, w), (n, h, w, 1) or (n, h, w, 3), or flattened ones with opts.shape; got shape (2, 2)");
     expect(() => imageGrid(nd(Array(8).fill(0), [4, 2]), { shape: [2, 2] })).toThrow(
