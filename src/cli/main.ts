@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kernelspecCommand } from "./kernelspec";
 import { runCommand } from "./run";
+import { buildCommand } from "./build";
 import { releaseCommand } from "./release";
 import { gradeCommand } from "./grade";
 import { exportCommand } from "./export";
@@ -13,6 +14,7 @@ import { killAllKernels } from "../notebook/kernel";
 
 const COMMANDS: { [name: string]: Command } = {
   run: runCommand,
+  build: buildCommand,
   release: releaseCommand,
   grade: gradeCommand,
   export: exportCommand,

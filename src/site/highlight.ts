@@ -1,0 +1,27 @@
+// Code highlighted at build time with highlight.js: code cells as TypeScript, fenced blocks in
+// their declared language (plain, escaped text when highlight.js does not know it).
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
+import javascript from "highlight.js/lib/languages/javascript";
+import python from "highlight.js/lib/languages/python";
+import bash from "highlight.js/lib/languages/bash";
+import json from "highlight.js/lib/languages/json";
+
+hljs.registerLanguage("typescript", typescript);
+hljs.registerLanguage("javascript", javascript);
+hljs.registerLanguage("python", python);
+hljs.registerLanguage("bash", bash);
+hljs.registerLanguage("json", json);
+
+/** `&`, `<`, `>`, `"` and `'` as HTML entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+}
+
+/** The highlighted HTML of `code` (the inside of a `<code>` element). */
+export function highlight(code: string, language = "typescript"): string {
+  const lang = language.toLowerCase();
+  const known = hljs.getLanguage(lang === "ts" ? "typescript" : lang === "js" ? "javascript" : lang === "sh" ? "bash" : lang);
+  if (!known) return escapeHtml(code);
+  return hljs.highlight(code, { language: lang === "ts" ? "typescript" : lang === "js" ? "javascript" : lang === "sh" ? "bash" : lang, ignoreIllegals: true }).value;
+}
