@@ -97,7 +97,7 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
         title: opts.yTitle ?? "y",
         scale: yScale,
         ...(opts.logY
-          ? { axis: logAxis(opts.yDomain ?? [Math.min(...rows.map((r) => r.y)), Math.max(...rows.map((r) => r.y))]) }
+          ? { axis: logAxis(opts.yDomain ?? rows.reduce(([lo, hi], r) => [Math.min(lo, r.y), Math.max(hi, r.y)], [Infinity, -Infinity])) }
           : integralY ? { axis: { tickMinStep: 1 } } : {}),
       },
       // Legend in the order the series were given, not alphabetical; series names up to ~50

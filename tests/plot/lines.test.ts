@@ -65,6 +65,10 @@ describe("lineChart spec", () => {
     expect((lineChart([1, 2], [1e-3, 1e20], { logY: true }) as any).encoding.y.axis.values).toEqual([1e-3, 1e-1, 1e1, 1e3, 1e5, 1e7, 1e9, 1e11, 1e13, 1e15, 1e17, 1e19]);
     expect((lineChart([1, 2], [5, 6], { logY: true, yDomain: [1, 1e6] }) as any).encoding.y.axis.values).toHaveLength(7);
     expect((lineChart([1, 2], [5.5, 6]) as any).encoding.y.axis).toBeUndefined();
+    // Long series (no spread of 10^6 arguments), and nothing left to draw.
+    const many = Array.from({ length: 1_000_000 }, (_, i) => i + 1);
+    expect((lineChart(many, many, { logY: true }) as any).encoding.y.axis.values).toEqual([1, 10, 100, 1e3, 1e4, 1e5, 1e6]);
+    expect((lineChart([1, 2], [0, -1], { logY: true }) as any).data.values).toEqual([]);
   });
 
   it("whole-number x or y: no ticks between whole numbers", () => {
