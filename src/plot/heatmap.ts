@@ -21,7 +21,7 @@ export interface HeatmapOptions {
   format?: string;
   /** A Vega colour scheme: "blues" (default), "viridis", "redblue" (diverging, centred on 0 when the values change sign), ... */
   scheme?: string;
-  /** The side of one cell in CSS pixels. Default: 36 (42 for written non-integer values), smaller for large matrices (at least 4). */
+  /** The side of one cell in CSS pixels. Default: 36 (42 for written non-integer values), smaller for large matrices (at least 4), wider (up to 90) for horizontal column labels of small ones. */
   cellSize?: number;
 }
 
@@ -81,13 +81,16 @@ export function heatmap(matrix: NDArray | readonly (readonly number[])[], opts: 
     }
   }
   const showValues = opts.showValues ?? (rows <= 20 && cols <= 20);
-  const cell = opts.cellSize ?? Math.max(4, Math.min(showValues && !integers ? 42 : 36, Math.floor(600 / Math.max(rows, cols))));
+  let cell = opts.cellSize ?? Math.max(4, Math.min(showValues && !integers ? 42 : 36, Math.floor(600 / Math.max(rows, cols))));
+  // Small matrices get cells wide enough for horizontal column labels (up to 90 px, 600 px in all).
+  const labelWidth = Math.max(...xs.map((s) => s.length)) * 8;
+  if (opts.cellSize === undefined && labelWidth > cell && labelWidth <= 90 && labelWidth * cols <= 600) cell = labelWidth;
   const scheme = opts.scheme ?? "blues";
   const diverging = lo < 0 && hi > 0 && ["redblue", "blueorange", "redyellowblue", "purplegreen", "pinkyellowgreen", "brownbluegreen", "spectral", "redgrey", "purpleorange"].includes(scheme);
   const colourScale = diverging ? { scheme, domainMid: 0 } : { scheme };
   // Column labels stay horizontal when they fit in a cell (at vega's estimate of 0.8 x font size per
   // character, which it uses without a canvas), else they slant.
-  const fits = Math.max(...xs.map((s) => s.length)) * 8 <= cell;
+  const fits = labelWidth <= cell;
   const x = {
     field: "x", type: "ordinal" as const, sort: xs, title: opts.xTitle ?? null,
     axis: fits ? { labelAngle: 0 } : { labelAngle: -45, labelAlign: "right" as const, labelBaseline: "top" as const },

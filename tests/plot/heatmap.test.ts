@@ -23,7 +23,9 @@ describe("heatmap spec", () => {
     const spec = heatmap(nd([[50, 2], [5, 43]]), {
       xLabels: ["non-shirt", "shirt"], yLabels: ["non-shirt", "shirt"], xTitle: "predicted", yTitle: "true", title: "Confusion matrix",
     }) as any;
-    expect(spec).toMatchObject({ $schema: "https://vega.github.io/schema/vega-lite/v5.json", title: "Confusion matrix", width: 72, height: 72 });
+    expect(spec).toMatchObject({ $schema: "https://vega.github.io/schema/vega-lite/v5.json", title: "Confusion matrix", width: 144, height: 144 });
+    // Cells widened from 36 px to fit "non-shirt" horizontally (9 characters at vega's estimate of 8 px).
+    expect(spec.layer[0].encoding.x.axis).toEqual({ labelAngle: 0 });
     expect(spec.data.values).toEqual([
       { x: "non-shirt", y: "non-shirt", v: 50 }, { x: "shirt", y: "non-shirt", v: 2 },
       { x: "non-shirt", y: "shirt", v: 5 }, { x: "shirt", y: "shirt", v: 43 },
@@ -52,8 +54,13 @@ describe("heatmap spec", () => {
     expect(diverging.layer[1].encoding.color.condition.test).toBe("abs(datum.v) > 1.2");
     expect((heatmap([[1, 2]], { showValues: false }) as any).layer).toHaveLength(1);
     expect((heatmap([[1, 2]], { format: ".0%" }) as any).layer[1].encoding.text.format).toBe(".0%");
-    // Labels too long for a cell slant.
-    expect((heatmap([[1, 2]], { xLabels: ["Ankle boot", "Sneaker"] }) as any).layer[0].encoding.x.axis.labelAngle).toBe(-45);
+    // Labels too long for a cell slant: given cells, or too many columns to widen them.
+    expect((heatmap([[1, 2]], { xLabels: ["Ankle boot", "Sneaker"], cellSize: 36 }) as any).layer[0].encoding.x.axis.labelAngle).toBe(-45);
+    const ten = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+    const wide = heatmap(nd(ten.map(() => ten.map(() => 1))), { xLabels: ten, yLabels: ten }) as any;
+    expect([wide.width, wide.layer[0].encoding.x.axis.labelAngle]).toEqual([360, -45]);
+    const fitted = heatmap([[1, 2]], { xLabels: ["Ankle boot", "Sneaker"] }) as any;
+    expect([fitted.width, fitted.layer[0].encoding.x.axis.labelAngle]).toEqual([160, 0]);
   });
 
   it("explains wrong inputs", () => {
