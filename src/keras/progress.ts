@@ -133,7 +133,7 @@ export function progressSpec(points: Point[], epochs: number, title: string, sub
       height: 170,
       mark: { type: "line", point: { size: 18 } },
       encoding: {
-        x: { field: "epoch", type: "quantitative", title: "epoch", scale: { domain: [0, epochs] } },
+        x: { field: "epoch", type: "quantitative", title: "epoch", scale: { domain: [0, epochs] }, axis: { tickMinStep: 1, format: "d" } },
         y: { field: "value", type: "quantitative", title: null, scale: { zero: false } },
         color: { field: "series", type: "nominal", title: null, sort: ["train", "validation"] },
       },
@@ -153,11 +153,16 @@ export class NotebookProgress implements Progress {
   private start = 0;
   private last = 0;
 
-  /** @param interval - seconds between redraws within an epoch (each redraw renders the PNG) */
-  constructor(private readonly interval = 1) {}
+  /**
+   * @param panels - the metric names to chart ("loss", "accuracy"), one panel each
+   * @param interval - seconds between redraws within an epoch (each redraw renders the PNG)
+   */
+  constructor(private readonly panels: string[] = ["loss"], private readonly interval = 1) {}
 
   private show(title: string, subtitle: string, current: string): void {
-    const { data, metadata } = chartBundle(progressSpec(this.points, this.epochs, title, subtitle));
+    // an empty row per panel, so the panels exist before their first value
+    const empty = this.panels.map((panel) => ({ epoch: 0, value: null as unknown as number, panel, series: "train" }));
+    const { data, metadata } = chartBundle(progressSpec([...empty, ...this.points], this.epochs, title, subtitle));
     data["text/plain"] = [...this.log, current].filter((l) => l !== "").join("\n");
     if (!this.handle) this.handle = displayBundle(data, metadata, { display_id: true });
     else this.handle.update(data, metadata);
@@ -220,8 +225,8 @@ export const silent: Progress = {
  * The progress reporter for `verbose` here: nothing for 0; in a notebook, one live output (verbose 1)
  * or one printed line per epoch (verbose 2); in a terminal, Keras' progress bar.
  */
-export function progressFor(verbose: number, live = true): Progress {
+export function progressFor(verbose: number, panels: string[] = ["loss"], live = true): Progress {
   if (verbose === 0) return silent;
-  if (verbose === 1 && live && inKernel()) return new NotebookProgress();
+  if (verbose === 1 && live && inKernel()) return new NotebookProgress(panels);
   return new TerminalProgress(verbose, undefined, inKernel() ? false : undefined);
 }

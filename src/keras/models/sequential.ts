@@ -211,7 +211,7 @@ export class SequentialModel {
     const history = new History();
     history.params = { epochs, steps, verbose };
     this.history = history;
-    const progress = progressFor(verbose);
+    const progress = progressFor(verbose, ["loss", ...this.metrics.map((mt) => mt.name)]);
     for (let epoch = 0; epoch < epochs; epoch++) {
       progress.epochBegin(epoch + 1, epochs, steps);
       const order = opts.shuffle === false ? Int32Array.from({ length: m }, (_, i) => i) : (random.permutation as (n: number) => NDArray)(m).data;
