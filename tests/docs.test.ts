@@ -19,6 +19,7 @@ const NAMESPACES: readonly { name: string; complete: boolean }[] = [
   { name: "shallow", complete: true },
   { name: "deep", complete: true },
   { name: "initialization", complete: true },
+  { name: "cnn", complete: true },
   { name: "testcases", complete: true },
   { name: "datasets", complete: true },
   { name: "plot", complete: true },
