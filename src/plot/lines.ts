@@ -43,6 +43,16 @@ function logAxis([lo, hi]: [number, number]) {
 }
 
 /**
+ * The axis of whole numbers from lo to hi (epochs, counts of mistakes): labels 1, 2, 3, never 1.5.
+ * Up to 12 steps, every whole number is a tick; beyond, vega's ticks with a minimum step of 1
+ * (which Vega-Lite 5 derives from the integer format "d"; it ignores an explicit tickMinStep).
+ */
+function integerAxis(lo: number, hi: number) {
+  if (!(hi - lo <= 12)) return { format: "d" };
+  return { values: Array.from({ length: Math.floor(hi) - Math.ceil(lo) + 1 }, (_, i) => Math.ceil(lo) + i), format: "d" };
+}
+
+/**
  * A line chart of y against x: one curve, or several named curves sharing the x values.
  *
  * Pass the x values and one series of y values, or an object of named series
@@ -74,9 +84,11 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
     });
   }
   const markers = opts.points ?? xs.length <= 30;
-  // Whole numbers (epochs, counts of mistakes): no ticks between them.
-  const integralX = xs.every(Number.isInteger);
-  const integralY = rows.every((r) => Number.isInteger(r.y));
+  // Whole numbers (epochs, counts of mistakes) get ticks on whole numbers only.
+  const range = (v: number[]): [number, number] => v.reduce(([lo, hi], t) => [Math.min(lo, t), Math.max(hi, t)], [Infinity, -Infinity]);
+  const [xRange, yRange] = [opts.xDomain ?? range(rows.map((r) => r.x)), opts.yDomain ?? range(rows.map((r) => r.y))];
+  const integralX = rows.length > 0 && rows.every((r) => Number.isInteger(r.x));
+  const integralY = rows.length > 0 && rows.every((r) => Number.isInteger(r.y));
   const yScale = {
     ...(opts.logY ? { type: "log" as const } : { zero: false }),
     ...(opts.yDomain ? { domain: opts.yDomain } : {}),
@@ -90,15 +102,13 @@ export function lineChart(x: Numbers, y: Numbers | { [series: string]: Numbers }
     // Clipped only to a domain the caller set: otherwise the markers at the edges stay whole.
     mark: { type: "line", point: markers, ...(opts.xDomain || opts.yDomain ? { clip: true } : {}) },
     encoding: {
-      x: { field: "x", type: "quantitative", title: opts.xTitle ?? "x", ...(integralX ? { axis: { tickMinStep: 1 } } : {}), scale: { zero: false, ...(opts.xDomain ? { domain: opts.xDomain, nice: false } : {}) } },
+      x: { field: "x", type: "quantitative", title: opts.xTitle ?? "x", ...(integralX ? { axis: integerAxis(...xRange) } : {}), scale: { zero: false, ...(opts.xDomain ? { domain: opts.xDomain, nice: false } : {}) } },
       y: {
         field: "y",
         type: "quantitative",
         title: opts.yTitle ?? "y",
         scale: yScale,
-        ...(opts.logY
-          ? { axis: logAxis(opts.yDomain ?? rows.reduce(([lo, hi], r) => [Math.min(lo, r.y), Math.max(hi, r.y)], [Infinity, -Infinity])) }
-          : integralY ? { axis: { tickMinStep: 1 } } : {}),
+        ...(opts.logY ? { axis: logAxis(yRange) } : integralY ? { axis: integerAxis(...yRange) } : {}),
       },
       // Legend in the order the series were given, not alphabetical; series names up to ~50
       // characters shown whole (vega's default cuts them at 160 pixels).

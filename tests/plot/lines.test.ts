@@ -7,6 +7,8 @@ import { toPNG, toSVG } from "../../src/plot/render";
 import type { VegaLiteSpec } from "../../src/plot/spec";
 import * as plot from "../../src/plot";
 
+const np_arange = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+
 /** Compiles with vega-lite and returns its warnings and errors. */
 function warnings(spec: VegaLiteSpec): string[] {
   const seen: string[] = [];
@@ -21,7 +23,7 @@ describe("lineChart spec", () => {
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     expect(spec.data.values).toEqual([{ x: 1, y: 0.5 }, { x: 2, y: 0.25 }, { x: 3, y: 0.125 }]);
     expect(spec.mark).toEqual({ type: "line", point: true });
-    expect(spec.encoding.x).toMatchObject({ field: "x", type: "quantitative", title: "x", axis: { tickMinStep: 1 } });
+    expect(spec.encoding.x).toMatchObject({ field: "x", type: "quantitative", title: "x", axis: { values: [1, 2, 3], format: "d" } });
     expect(spec.encoding.y).toMatchObject({ field: "y", type: "quantitative", title: "y", scale: { zero: false } });
     expect(spec.encoding.color).toBeUndefined();
     expect(spec.title).toBeUndefined();
@@ -71,9 +73,19 @@ describe("lineChart spec", () => {
     expect((lineChart([1, 2], [0, -1], { logY: true }) as any).data.values).toEqual([]);
   });
 
-  it("whole-number x or y: no ticks between whole numbers", () => {
+  it("whole-number x or y: ticks on whole numbers only", () => {
     const counts = lineChart([1, 2, 3], [2, 3, 0]) as any;
-    expect([counts.encoding.x.axis, counts.encoding.y.axis]).toEqual([{ tickMinStep: 1 }, { tickMinStep: 1 }]);
+    expect([counts.encoding.x.axis, counts.encoding.y.axis]).toEqual([{ values: [1, 2, 3], format: "d" }, { values: [0, 1, 2, 3], format: "d" }]);
+    // More than 12 steps: vega's ticks, with the minimum step of 1 Vega-Lite derives from format "d".
+    const long = lineChart(np_arange(1, 51), np_arange(13, 63)) as any;
+    expect([long.encoding.x.axis, long.encoding.y.axis]).toEqual([{ format: "d" }, { format: "d" }]);
+    const axes = vegaLite.compile(long).spec.axes as { scale: string; tickMinStep?: number }[];
+    expect(axes.map((a) => [a.scale, a.tickMinStep])).toEqual([["x", 1], ["y", 1], ["x", 1], ["y", 1]]);
+    // A domain the caller set decides the range; it also makes a whole-number scale of 0..20 ticks.
+    expect((lineChart([1, 2], [1, 2], { yDomain: [0, 4.5] }) as any).encoding.y.axis.values).toEqual([0, 1, 2, 3, 4]);
+    // Rendered: 0, 1, 2, 3 on the y axis, and no 0.5.
+    const labels = [...toSVG(counts).svg.matchAll(/role-axis-label[^]*?<\/g>/g)].map((m) => [...m[0].matchAll(/>([^<]+)<\/text>/g)].map((t) => t[1]));
+    expect(labels).toEqual([["1", "2", "3"], ["0", "1", "2", "3"]]);
     const curve = lineChart([0.5, 1], [0.25, 1]) as any;
     expect([curve.encoding.x.axis, curve.encoding.y.axis]).toEqual([undefined, undefined]);
   });
