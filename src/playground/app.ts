@@ -25,6 +25,8 @@ let snap: SnapshotMessage | null = null;
 let trainHistory: number[] = [];
 let testHistory: number[] = [];
 let worker: Worker;
+/** The current run: bumped by every reset, echoed by the worker, so late messages are dropped. */
+let runId = 0;
 
 // ---- colours ---------------------------------------------------------------------------------
 
@@ -251,6 +253,7 @@ function drawLossChart(): void {
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   const n = trainHistory.length;
   if (n < 2) return;
+  ctx.font = "10px sans-serif";
   let max = 0;
   for (let i = 0; i < n; i++) max = Math.max(max, trainHistory[i], testHistory[i]);
   if (!(max > 0) || !Number.isFinite(max)) max = 1;
@@ -260,7 +263,7 @@ function drawLossChart(): void {
     const stride = Math.max(1, Math.floor(n / 600));
     for (let i = 0; i < n; i += stride) {
       const x = (i / (n - 1)) * (canvas.width - 2) + 1;
-      const y = canvas.height - 2 - (Math.min(h[i], max) / max) * (canvas.height - 4);
+      const y = canvas.height - 2 - (Math.min(h[i], max) / max) * (canvas.height - 16);
       if (i === 0) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
     }
@@ -270,6 +273,14 @@ function drawLossChart(): void {
   };
   line(trainHistory, "#999");
   line(testHistory, "#000");
+  ctx.fillStyle = "#666";
+  ctx.font = "10px sans-serif";
+  ctx.textBaseline = "top";
+  ctx.fillText(`loss (max ${max.toPrecision(3)})`, 3, 1);
+  ctx.textAlign = "right";
+  ctx.textBaseline = "bottom";
+  ctx.fillText(`step ${n - 1}`, canvas.width - 3, canvas.height - 3);
+  ctx.textAlign = "left";
 }
 
 function showSnapshot(s: SnapshotMessage): void {
@@ -286,7 +297,6 @@ function showSnapshot(s: SnapshotMessage): void {
   $("train-loss").textContent = s.trainText;
   $("test-loss").textContent = s.testText;
   $("sps").textContent = s.playing ? s.stepsPerSecond.toFixed(s.stepsPerSecond < 10 ? 1 : 0) : "–";
-  setPlaying(s.playing);
   drawNetwork(s);
   drawHeatmap();
   drawLossChart();
@@ -304,6 +314,7 @@ function startWorker(): Worker {
   }
   w.onmessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
+    if (m.runId !== runId) return;
     if (m.type === "data") {
       data = m;
       drawInputs();
@@ -363,7 +374,8 @@ function setConfig(change: Partial<PlaygroundConfig>, keepPlaying = playing): vo
   trainHistory = [];
   testHistory = [];
   buildNetwork();
-  post({ type: "reset", config, play: keepPlaying });
+  runId += 1;
+  post({ type: "reset", runId, config, play: keepPlaying });
 }
 
 function initControls(): void {
@@ -487,4 +499,5 @@ fillControls();
 history.replaceState(null, "", `#${configToHash(config)}`);
 worker = startWorker();
 buildNetwork();
-post({ type: "reset", config, play: false });
+runId += 1;
+post({ type: "reset", runId, config, play: false });

@@ -7,7 +7,7 @@ import { createPlayground, featureRows, forward, losses, trainStep, type Playgro
 
 /** Messages the page sends. */
 export type ToWorker =
-  | { type: "reset"; config: PlaygroundConfig; play: boolean }
+  | { type: "reset"; runId: number; config: PlaygroundConfig; play: boolean }
   | { type: "play" }
   | { type: "pause" }
   | { type: "step"; n: number };
@@ -48,7 +48,8 @@ export interface SnapshotMessage {
   stepsPerSecond: number;
 }
 
-export type FromWorker = DataMessage | SnapshotMessage | { type: "error"; message: string };
+/** Every message carries the runId of the reset it belongs to, so the page drops late ones. */
+export type FromWorker = DataMessage | SnapshotMessage | { type: "error"; runId: number; message: string };
 
 interface Scope {
   postMessage(message: FromWorker): void;
@@ -122,8 +123,8 @@ function snapshot(scope: Scope): void {
   scope.postMessage(msg);
 }
 
-function reset(scope: Scope, config: PlaygroundConfig): void {
-  runId += 1;
+function reset(scope: Scope, config: PlaygroundConfig, id: number): void {
+  runId = id;
   pg = createPlayground(config);
   trainHistory = [];
   testHistory = [];
@@ -175,7 +176,7 @@ export function startWorker(scope: Scope): void {
     const m = e.data;
     try {
       if (m.type === "reset") {
-        reset(scope, m.config);
+        reset(scope, m.config, m.runId);
         playing = m.play;
         snapshot(scope);
         if (playing && timer === null) timer = setTimeout(() => loop(scope), 0);
@@ -195,7 +196,7 @@ export function startWorker(scope: Scope): void {
         snapshot(scope);
       }
     } catch (err) {
-      scope.postMessage({ type: "error", message: String((err as Error)?.stack ?? err) });
+      scope.postMessage({ type: "error", runId, message: String((err as Error)?.stack ?? err) });
     }
   };
 }

@@ -44,6 +44,7 @@ interface Snap {
   testText: string;
   weights: number[][][];
   stepsPerSecond: number;
+  playing: boolean;
 }
 
 async function openPage(hash = ""): Promise<Page> {
@@ -103,6 +104,20 @@ describe("the playground page", () => {
     expect(cfg).toMatchObject({ dataset: "spiral", hidden: [8, 8, 6], activation: "relu" });
     expect(await page.locator("#nodes .node").count()).toBe(2 + 8 + 8 + 6 + 1);
     expect(await page.locator("#edges path").count()).toBe(2 * 8 + 8 * 8 + 8 * 6 + 6);
+    // keyboard use: every control has a label, every clickable thing is a button, focus is visible
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("input, select")).filter((el) =>
+        (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute("aria-label")).map((el) => el.outerHTML));
+    expect(unlabelled).toEqual([]);
+    expect(await page.locator("[onclick], div[role=button], span[role=button]").count()).toBe(0);
+    await page.focus("#step");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Tab");
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.id, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    expect(ring).toEqual({ id: "step", outline: "solid", width: "3px" });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("Space"); // space = play
     await expect.poll(() => page.getAttribute("#play", "aria-pressed")).toBe("true");
@@ -116,11 +131,12 @@ describe("the playground page", () => {
     await page.screenshot({ path: join(SHOTS, "02-spiral-trained.png"), fullPage: true });
     await page.keyboard.press("Space"); // pause
     await expect.poll(() => page.getAttribute("#play", "aria-pressed")).toBe("false");
+    await page.waitForFunction(() => (window as any).playground.snapshot.playing === false);
     const s = await snapshot(page);
     console.log(`spiral: test loss ${s.testText} at step ${s.step} after ${took} ms, ${sps} steps/s shown`);
     expect(sps).toBeGreaterThan(0);
     expect(Number(await page.textContent("#test-loss"))).toBeLessThan(0.03);
-    // the page stayed responsive while training: a pause (posted while the worker trains) took effect
+    // the pause, posted while the worker trained, took effect: no step after its snapshot
     await page.waitForTimeout(300);
     expect((await snapshot(page)).step).toBe(s.step);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
@@ -207,6 +223,17 @@ describe("the playground page", () => {
     console.log(`page: ${line}\nnotebook: ${printed.trim()}`);
     expect(printed.trim()).toBe(line);
     expect(line).toBe(`step 12: train loss ${formatLoss(nodeRun(config, 12).train)}, test loss ${formatLoss(nodeRun(config, 12).test)}`);
+  });
+
+  it("works when opened from file:// too (the worker then runs from a Blob)", async () => {
+    const config: PlaygroundConfig = { ...DEFAULT_CONFIG, dataset: "circle", noise: 25, hidden: [3] };
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`file://${join(ROOT, "dist", "browser", "playground", "index.html")}#${configToHash(config)}`);
+    await page.waitForFunction(() => (window as any).playground?.snapshot?.step === 0);
+    const s = await stepN(page, 3);
+    const node = nodeRun(config, 3);
+    expect(bits([s.train, s.test])).toEqual(bits([node.train, node.test]));
+    await page.context().close();
   });
 
   it("computes nnlab's numbers bit for bit as Node does (random stream, transcendental functions, generators)", async () => {
