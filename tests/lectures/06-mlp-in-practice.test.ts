@@ -67,9 +67,9 @@ it("06-mlp-in-practice runs clean under nnlab run and nbconvert, and its network
     // MNIST with softmax: the shapes, one-hot labels, a few epochs of mini-batches, test accuracy.
     expect(stdout).toContain("Xd_train 784 x 10000, Yd_train 10 x 10000, Xd_test 784 x 2000");
     expect(stdout).toContain("first labels: [5 0 4 1 9 2]");
-    expect(stdout).toContain("Cost after epoch 3: ");
+    expect(stdout).toContain("Cost after epoch 2: ");
     expect(figure(stdout, "digits train accuracy:")).toBeGreaterThan(93);
-    expect(figure(stdout, "digits test accuracy:")).toBeGreaterThan(90);
+    expect(figure(stdout, "digits test accuracy:")).toBeGreaterThan(89);
     const misclassified = Number(/(\d+) of 2000 test digits misclassified/.exec(stdout)![1]);
     expect(misclassified).toBeLessThan(200);
     expect(misclassified).toBeGreaterThan(0);
