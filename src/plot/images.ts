@@ -30,6 +30,8 @@ export interface ImageGridOptions {
   domain?: [number, number];
   /** Scale each image to its own min..max, as is usual for CNN filters and feature maps. Default false. */
   normalize?: boolean;
+  /** A light grey outline around each image. Default true. */
+  frame?: boolean;
   /** Grey images' colours: "gray" (0 black, as matplotlib's cmap="gray"), "gray_r" (0 white), or a Vega scheme name such as "viridis". Default "gray". */
   cmap?: string;
 }
@@ -74,14 +76,10 @@ function gridOf(images: NDArray, opts: ImageGridOptions): Grid {
   );
 }
 
-/** Up to 4 significant digits: invisible in a grey level, and keeps the JSON short. */
-function short(v: number): number {
-  return Number.isInteger(v) ? v : Number(v.toPrecision(4));
-}
-
-function hex(v: number, lo: number, hi: number): string {
+/** A value's grey level 0..255 over [lo, hi], clamped: 256 levels are all a screen shows. */
+function level(v: number, lo: number, hi: number): number {
   const t = hi > lo ? (v - lo) / (hi - lo) : 0;
-  return Math.round(Math.min(1, Math.max(0, t)) * 255).toString(16).padStart(2, "0");
+  return Math.round(Math.min(1, Math.max(0, t)) * 255);
 }
 
 /**
@@ -93,7 +91,7 @@ function hex(v: number, lo: number, hi: number): string {
  * for several images at once.
  *
  * @param images - the images: an NDArray of shape (n, h, w), (n, h, w, 1), (n, h, w, 3), or 2-D flattened with opts.shape
- * @param opts - title, titles (one per image), columns (default min(n, 8)), imageSize (default about 84 px), shape, examplesAsColumns, domain, normalize, cmap; default {}
+ * @param opts - title, titles (one per image), columns (default min(n, 8)), imageSize (default about 84 px), shape, examplesAsColumns, domain, normalize, frame (default true), cmap; default {}
  * @returns a Vega-Lite spec (a plain object you can edit), to pass to `plot.show`
  * @example plot.show(plot.imageGrid(train_set_x_orig.slice("0:8"), { titles: ["a", "b", "c", "d", "e", "f", "g", "h"] }));
  */
@@ -127,7 +125,9 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
   }
   const domain: [number, number] = opts.domain ?? (hi > 1 && lo >= 0 ? [0, 255] : lo >= 0 && hi <= 1 ? [0, 1] : [lo, hi]);
 
-  // Per image: runs of equal (shown) values along each row, as parallel arrays p (start: row * w + col), n (length), v (value).
+  // Per image: runs of equal grey levels (0..255 over the domain, as a PNG would store them) or
+  // colours along each row, as parallel arrays n (run length) and v (level or "#rrggbb"). Runs never
+  // cross a row; where a run starts follows from the lengths before it.
   const values = [];
   for (let k = 0; k < n; k++) {
     let [klo, khi] = domain;
@@ -142,9 +142,9 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
     }
     const shown = (i: number, j: number): number | string =>
       c === 3
-        ? "#" + hex(at(k, i, j, 0), klo, khi) + hex(at(k, i, j, 1), klo, khi) + hex(at(k, i, j, 2), klo, khi)
-        : opts.normalize ? (khi > klo ? short((at(k, i, j, 0) - klo) / (khi - klo)) : 0) : short(at(k, i, j, 0));
-    const p: number[] = [];
+        ? "#" + level(at(k, i, j, 0), klo, khi).toString(16).padStart(2, "0") + level(at(k, i, j, 1), klo, khi).toString(16).padStart(2, "0") +
+          level(at(k, i, j, 2), klo, khi).toString(16).padStart(2, "0")
+        : level(at(k, i, j, 0), klo, khi);
     const len: number[] = [];
     const v: (number | string)[] = [];
     for (let i = 0; i < h; i++) {
@@ -152,29 +152,30 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
         const x = shown(i, j);
         let j2 = j + 1;
         while (j2 < w && shown(i, j2) === x) j2++;
-        p.push(i * w + j);
         len.push(j2 - j);
         v.push(x);
         j = j2;
       }
     }
-    values.push({ k, p, n: len, v });
+    values.push({ k, n: len, v });
   }
 
   const width = Math.round(totalW * scale);
   const height = Math.round(totalH * scale);
   const axisless = { axis: null };
   const place = [
-    { flatten: ["p", "n", "v"] },
-    // Image k sits in grid cell (row floor(k / columns), column k % columns); a run starts at pixel (floor(p / w), p % w).
-    { calculate: `(datum.k % ${columns}) * ${cellW} + datum.p % ${w}`, as: "x" },
+    { flatten: ["n", "v"] },
+    // Where each run ends: the running sum of the lengths within its image (in the arrays' order).
+    { window: [{ op: "sum" as const, field: "n", as: "e" }], groupby: ["k"], frame: [null, 0] as [null, number] },
+    // Image k sits in grid cell (row floor(k / columns), column k % columns); a run starts at pixel p = e - n, (floor(p / w), p % w).
+    { calculate: `(datum.k % ${columns}) * ${cellW} + (datum.e - datum.n) % ${w}`, as: "x" },
     { calculate: `datum.x + datum.n`, as: "x2" },
-    { calculate: `floor(datum.k / ${columns}) * ${cellH} + ${titleRoom} + floor(datum.p / ${w})`, as: "y" },
+    { calculate: `floor(datum.k / ${columns}) * ${cellH} + ${titleRoom} + floor((datum.e - datum.n) / ${w})`, as: "y" },
     { calculate: `datum.y + 1`, as: "y2" },
   ];
   const xScale = { domain: [0, totalW], nice: false, zero: false };
   const yScale = { domain: [0, totalH], nice: false, zero: false, reverse: true };
-  const grey = opts.normalize ? [0, 1] : domain;
+  const grey = [0, 255];
   const cmap = opts.cmap ?? "gray";
   const colour =
     c === 3
@@ -200,6 +201,24 @@ export function imageGrid(images: NDArray, opts: ImageGridOptions = {}): VegaLit
     },
   };
   const layers: object[] = [pixels];
+  if (opts.frame ?? true) {
+    // A light outline around each image, so white pixels at its border still show where it ends.
+    layers.push({
+      data: {
+        values: Array.from({ length: n }, (_, k) => {
+          const [x, y] = [(k % columns) * cellW, Math.floor(k / columns) * cellH + titleRoom];
+          return { x, x2: x + w, y, y2: y + h };
+        }),
+      },
+      mark: { type: "rect", filled: false, stroke: "#c8c8c8", strokeWidth: 1 },
+      encoding: {
+        x: { field: "x", type: "quantitative", scale: xScale, ...axisless },
+        x2: { field: "x2" },
+        y: { field: "y", type: "quantitative", scale: yScale, ...axisless },
+        y2: { field: "y2" },
+      },
+    });
+  }
   if (titled) {
     layers.push({
       data: { values: titleLines.map((t, k) => ({ x: (k % columns) * cellW + w / 2, y: Math.floor(k / columns) * cellH + titleRoom - (2 + 12 * (t.length - 1)) / scale, t: t.length === 1 ? t[0] : t })) },

@@ -39,18 +39,27 @@ function pixels(spec: VegaLiteSpec): { width: number; height: number; rgb: (x: n
 const PAD = 5;
 
 describe("imageGrid spec", () => {
-  it("(n, h, w) grey: one datum per image holding runs of equal pixels along each row", () => {
+  it("(n, h, w) grey: one datum per image holding runs of equal grey levels along each row", () => {
     // Two 2x3 images: [[0, 0, 255], [7, 7, 7]] and [[1, 2, 3], [4, 5, 6]].
     const spec = imageGrid(nd([0, 0, 255, 7, 7, 7, 1, 2, 3, 4, 5, 6], [2, 2, 3])) as any;
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     const [pixelsLayer] = spec.layer;
     expect(pixelsLayer.data.values).toEqual([
-      { k: 0, p: [0, 2, 3], n: [2, 1, 3], v: [0, 255, 7] },
-      { k: 1, p: [0, 1, 2, 3, 4, 5], n: [1, 1, 1, 1, 1, 1], v: [1, 2, 3, 4, 5, 6] },
+      { k: 0, n: [2, 1, 3], v: [0, 255, 7] },
+      { k: 1, n: [1, 1, 1, 1, 1, 1], v: [1, 2, 3, 4, 5, 6] },
     ]);
-    expect(spec.layer).toHaveLength(1); // no titles, no text layer
-    // Values above 1: the 0..255 range, black to white.
-    expect(pixelsLayer.encoding.color.scale).toMatchObject({ domain: [0, 255], range: ["#000000", "#ffffff"] });
+    // The pixels and a frame around each image; no titles, so no text layer.
+    expect(spec.layer.map((l: any) => l.mark.type)).toEqual(["rect", "rect"]);
+    expect(spec.layer[1].data.values).toEqual([{ x: 0, x2: 3, y: 0, y2: 2 }, { x: 4, x2: 7, y: 0, y2: 2 }]);
+    expect(spec.layer[1].mark).toMatchObject({ filled: false, stroke: "#c8c8c8" });
+    expect((imageGrid(nd([0, 1], [1, 1, 2]), { frame: false }) as any).layer).toHaveLength(1);
+    // Values above 1: the 0..255 range, black to white, linear in RGB as matplotlib's "gray".
+    expect(pixelsLayer.encoding.color.scale).toMatchObject({ domain: [0, 255], range: ["#000000", "#ffffff"], interpolate: "rgb" });
+    // A run starts where the lengths before it in its image end.
+    expect(pixelsLayer.transform.slice(0, 2)).toEqual([
+      { flatten: ["n", "v"] },
+      { window: [{ op: "sum", field: "n", as: "e" }], groupby: ["k"], frame: [null, 0] },
+    ]);
     // 28 CSS pixels per image pixel (84 / 3), images 1 unit apart.
     expect([spec.width, spec.height]).toEqual([(3 + 1 + 3) * 28, 2 * 28]);
     expect(warnings(spec)).toEqual([]);
@@ -72,25 +81,28 @@ describe("imageGrid spec", () => {
     );
   });
 
-  it("grey ranges: 0..1 values, signed values, an explicit domain, per-image normalisation, other colour maps", () => {
-    const unit = imageGrid(nd([0, 0.25, 0.5, 1], [1, 2, 2])) as any;
-    expect(unit.layer[0].encoding.color.scale.domain).toEqual([0, 1]);
-    const signed = imageGrid(nd([-2, 0, 1, 3], [1, 2, 2])) as any;
-    expect(signed.layer[0].encoding.color.scale.domain).toEqual([-2, 3]);
-    expect((imageGrid(nd([0, 1, 2, 3], [1, 2, 2]), { domain: [0, 10] }) as any).layer[0].encoding.color.scale.domain).toEqual([0, 10]);
-    // normalize: each image to 0..1 on its own.
-    const norm = imageGrid(nd([-1, 0, 1, 1, 10, 20, 30, 30], [2, 2, 2]), { normalize: true }) as any;
-    expect(norm.layer[0].data.values.map((d: any) => d.v)).toEqual([[0, 0.5, 1], [0, 0.5, 1]]);
-    expect(norm.layer[0].encoding.color.scale.domain).toEqual([0, 1]);
-    expect((imageGrid(nd([0, 1], [1, 1, 2]), { cmap: "gray_r" }) as any).layer[0].encoding.color.scale.range).toEqual(["#ffffff", "#000000"]);
-    expect((imageGrid(nd([0, 1], [1, 1, 2]), { cmap: "viridis" }) as any).layer[0].encoding.color.scale).toMatchObject({ scheme: "viridis" });
-    // Long fractions are cut to 4 significant digits (a grey level cannot show more).
-    expect((imageGrid(nd([1 / 3, 0.5], [1, 1, 2])) as any).layer[0].data.values[0].v).toEqual([0.3333, 0.5]);
+  it("grey levels 0..255 over the domain: 0..1 values, signed values, an explicit domain, per-image normalisation, colour maps", () => {
+    const levels = (spec: any) => spec.layer[0].data.values.map((d: any) => d.v);
+    // 0..1 values: 0..1 is black..white.
+    expect(levels(imageGrid(nd([0, 0.25, 0.5, 1], [1, 2, 2])))).toEqual([[0, 64, 128, 255]]);
+    // Values of both signs: their min..max.
+    expect(levels(imageGrid(nd([-2, 0, 1, 3], [1, 2, 2])))).toEqual([[0, 102, 153, 255]]);
+    // An explicit domain; values beyond it are clamped (and 10, 20 become one run of white).
+    const clamped = imageGrid(nd([0, 5, 10, 20], [1, 2, 2]), { domain: [0, 10] }) as any;
+    expect(clamped.layer[0].data.values).toEqual([{ k: 0, n: [1, 1, 2], v: [0, 128, 255] }]);
+    // normalize: each image over its own min..max (runs merge equal levels).
+    expect(levels(imageGrid(nd([-1, 0, 1, 1, 10, 20, 30, 30], [2, 2, 2]), { normalize: true }))).toEqual([[0, 128, 255], [0, 128, 255]]);
+    // A constant image is black rather than a division by zero.
+    expect(levels(imageGrid(nd([4, 4], [1, 1, 2]), { normalize: true }))).toEqual([[0]]);
+    const scale = (spec: any) => spec.layer[0].encoding.color.scale;
+    expect(scale(imageGrid(nd([0, 0.5], [1, 1, 2])))).toMatchObject({ domain: [0, 255], range: ["#000000", "#ffffff"] });
+    expect(scale(imageGrid(nd([0, 1], [1, 1, 2]), { cmap: "gray_r" })).range).toEqual(["#ffffff", "#000000"]);
+    expect(scale(imageGrid(nd([0, 1], [1, 1, 2]), { cmap: "viridis" }))).toMatchObject({ domain: [0, 255], scheme: "viridis" });
   });
 
   it("RGB: one hex colour per pixel, used as is", () => {
     const spec = imageGrid(nd([255, 0, 0, 255, 0, 0, 0, 0, 255, 0.5 * 255, 255, 0], [1, 2, 2, 3])) as any;
-    expect(spec.layer[0].data.values).toEqual([{ k: 0, p: [0, 2, 3], n: [2, 1, 1], v: ["#ff0000", "#0000ff", "#80ff00"] }]);
+    expect(spec.layer[0].data.values).toEqual([{ k: 0, n: [2, 1, 1], v: ["#ff0000", "#0000ff", "#80ff00"] }]);
     expect(spec.layer[0].encoding.color).toEqual({ field: "v", type: "nominal", scale: null, legend: null });
     expect(warnings(spec)).toEqual([]);
   });
@@ -98,7 +110,7 @@ describe("imageGrid spec", () => {
   it("titles per image, a chart title, columns and image size", () => {
     const spec = imageGrid(nd(Array(5 * 4).fill(1), [5, 2, 2]), { titles: ["a", "b", 3, true, "e"], title: "Five", columns: 2, imageSize: 40 }) as any;
     expect(spec.title).toBe("Five");
-    const [, text] = spec.layer;
+    const text = spec.layer.find((l: any) => l.mark.type === "text");
     expect(text.data.values.map((d: any) => d.t)).toEqual(["a", "b", "3", "true", "e"]);
     // 2 columns of 40 px images, 3 rows; each title sits above its image's column centre.
     expect(spec.width).toBe((2 + 1 + 2) * 20);
@@ -109,7 +121,7 @@ describe("imageGrid spec", () => {
 
   it("titles of several lines: room for every line, the first line placed so the last ends above the image", () => {
     const spec = imageGrid(nd(Array(2 * 784).fill(0), [2, 28, 28]), { titles: ["true: shirt\n→ coat", "one line"] }) as any;
-    const [, text] = spec.layer;
+    const text = spec.layer.find((l: any) => l.mark.type === "text");
     expect(text.data.values.map((d: any) => d.t)).toEqual([["true: shirt", "→ coat"], "one line"]);
     // 3 px per image pixel; 2 lines of 12 px and 3 px of margin take ceil(27 / 3) = 9 image pixels above each image.
     expect(spec.height).toBe((9 + 28) * 3);
@@ -135,7 +147,7 @@ describe("imageGrid renders", () => {
     // Three 4x5 images with distinct values, 10 CSS pixels per image pixel, 2 per row.
     const n = 3, h = 4, w = 5;
     const values = Array.from({ length: n * h * w }, (_, t) => (t * 37) % 256);
-    const spec = imageGrid(nd(values, [n, h, w]), { imageSize: 50, columns: 2 });
+    const spec = imageGrid(nd(values, [n, h, w]), { imageSize: 50, columns: 2, frame: false });
     const img = pixels(spec);
     const gap = 1; // max(1, round(5 / 8)) image pixels between images
     expect([img.width, img.height]).toEqual([2 * PAD + (2 * w + gap) * 10, 2 * PAD + (2 * h + gap) * 10]);
@@ -156,7 +168,7 @@ describe("imageGrid renders", () => {
   });
 
   it("RGB pixels keep their colours", () => {
-    const img = pixels(imageGrid(nd([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0], [1, 2, 2, 3]), { imageSize: 40 }));
+    const img = pixels(imageGrid(nd([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0], [1, 2, 2, 3]), { imageSize: 40, frame: false }));
     expect(img.rgb(PAD + 10, PAD + 10)).toEqual([255, 0, 0]);
     expect(img.rgb(PAD + 30, PAD + 10)).toEqual([0, 255, 0]);
     expect(img.rgb(PAD + 10, PAD + 30)).toEqual([0, 0, 255]);
@@ -173,11 +185,12 @@ describe("imageGrid renders", () => {
     expect(JSON.stringify(spec).length).toBeLessThan(100_000);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * width, 2 * height]);
-    // 8 images of 84 px (3 px per pixel) per row, 4-pixel gaps; two rows.
-    expect(width).toBe(2 * PAD + (8 * 28 + 7 * 4) * 3);
+    // 8 images of 84 px (3 px per pixel) per row, 4-pixel gaps; two rows; the frames' strokes reach 1 px beyond.
+    expect(width).toBe(2 * PAD + (8 * 28 + 7 * 4) * 3 + 2);
     expect(seconds).toBeLessThan(3);
     const { svg } = toSVG(spec);
     expect(svg).toContain(">Training images</text>");
     expect(svg.match(/>non-shirt<\/text>/g)!.length + (svg.match(/>shirt<\/text>/g) ?? []).length).toBe(16);
+    expect(svg.match(/stroke="#c8c8c8"/g)).toHaveLength(16);
   });
 });
