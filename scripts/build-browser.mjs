@@ -8,7 +8,7 @@
 // with no externals, a plugin rejects every `node:` specifier and Node builtin by name (naming
 // the importing file), and every input must come from src/ (no package from node_modules).
 import { builtinModules } from "node:module";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -94,9 +94,15 @@ export async function buildBrowser(outDir = join(root, "dist", "browser")) {
     "playground/worker.js": worker,
     "playground/playground.js": page,
   };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
-  for (const f of ["index.html", "playground.css"]) copyFileSync(join(src, "playground", f), join(pg, f));
-  const sizes = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.byteLength(v)]));
+  for (const f of ["index.html", "playground.css"]) files[`playground/${f}`] = readFileSync(join(src, "playground", f), "utf8");
+  // each file appears whole (written aside, then renamed): a page loading them meanwhile never
+  // reads half a bundle, even when two builds run at once (tests, the site builder)
+  for (const [name, text] of Object.entries(files)) {
+    const tmp = join(outDir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(outDir, name));
+  }
+  const sizes = Object.fromEntries(Object.entries(files).filter(([k]) => k.endsWith(".js")).map(([k, v]) => [k, Buffer.byteLength(v)]));
   return { outDir, sizes };
 }
 
