@@ -88,7 +88,9 @@ function level(v: number, lo: number, hi: number): number {
  * `images` is (n, h, w) grey, (n, h, w, 1) grey or (n, h, w, 3) RGB, with values 0..255 or 0..1
  * (any range for grey: see `domain` and `normalize`); or flattened, (n, h*w*c) or the labs'
  * (h*w*c, n), with `shape: [h, w, c]`. Replaces the labs' `plt.imshow(train_set_x_orig[index])`,
- * for several images at once.
+ * for several images at once. For a CNN's channels, put them first: example 0's feature maps of
+ * A (m, n_H, n_W, n_C) are `np.transpose(A.slice(0), [2, 0, 1])`, and the filters W (f, f, 1, n_C)
+ * are `np.transpose(W.reshape(f, f, -1), [2, 0, 1])`; `normalize: true` shows each on its own range.
  *
  * @param images - the images: an NDArray of shape (n, h, w), (n, h, w, 1), (n, h, w, 3), or 2-D flattened with opts.shape
  * @param opts - title, titles (one per image), columns (default min(n, 8)), imageSize (default about 84 px), shape, examplesAsColumns, domain, normalize, frame (default true), cmap; default {}
