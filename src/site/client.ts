@@ -59,6 +59,7 @@ pre.stderr { background: #fff8e6; }
 pre.output-error { background: var(--error-bg); padding: .5rem; border-radius: 4px; }
 .output-image, .chart-fallback { max-width: 100%; height: auto; display: block; }
 figure.chart { margin: 0; max-width: 100%; }
+.vega-chart, .vega-chart .vega-embed { max-width: 100%; }
 figure.chart .vega-chart svg { max-width: 100%; height: auto; }
 figure.chart.drawn .chart-fallback { display: none; }
 details.solution { border: 1px solid #9fc5a8; border-radius: 6px; padding: .3rem .7rem; background: #f4fbf5; }
