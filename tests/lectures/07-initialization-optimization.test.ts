@@ -43,16 +43,16 @@ it("07-initialization-optimization runs clean under nnlab run and nbconvert, wit
     expect(stdout).toContain("mini-batch 4: X (2, 64), Y (1, 64)\nmini-batch 5: X (2, 44), Y (1, 44)");
     // the Adam exercise
     expect(stdout).toContain("matches nn.update_parameters_with_adam: true");
-    // the optimizers: the lab's first costs and accuracies (5000 epochs)
+    // the optimizers: the lab's first costs; accuracies after 3000 epochs (the lab's 5000 give 0.7167 and 0.9433)
     expect(run("Gradient descent")).toContain("Cost after epoch 0: 0.702405\n");
-    expect(run("Gradient descent")).toContain("Accuracy: 0.7166666666666667");
+    expect(run("Gradient descent")).toContain("Accuracy: 0.6833333333333333");
     expect(run("Momentum")).toContain("Cost after epoch 0: 0.702413\n");
-    expect(run("Momentum")).toContain("Accuracy: 0.7166666666666667");
+    expect(run("Momentum")).toContain("Accuracy: 0.6833333333333333");
     expect(run("RMSprop")).toMatch(/Accuracy: 0\.94\d*/);
     expect(run("Adam")).toContain("Cost after epoch 0: 0.702166\n");
-    expect(run("Adam")).toContain("Accuracy: 0.9433333333333334");
+    expect(run("Adam")).toContain("Accuracy: 0.9333333333333333");
     for (const name of ["Gradient descent", "Momentum", "RMSprop", "Adam"]) {
-      expect(run(name).match(/^Cost after epoch \d+: /gm), name).toHaveLength(5);
+      expect(run(name).match(/^Cost after epoch \d+: /gm), name).toHaveLength(3);
     }
     // charts: circles, boundaries by init (grid of 3), moons, cost curves (4 series), boundaries by optimizer (grid of 4)
     const charts = chartsOf(nb);
@@ -63,6 +63,6 @@ it("07-initialization-optimization runs clean under nnlab run and nbconvert, wit
     });
     expect(specs.map((s) => s.concat?.length ?? 0)).toEqual([0, 3, 0, 0, 4]);
     expect(new Set(specs[3].data!.values.map((v) => v.series))).toEqual(new Set(["Gradient descent", "Momentum", "RMSprop", "Adam"]));
-    expect(specs[3].data!.values).toHaveLength(4 * 50);
+    expect(specs[3].data!.values).toHaveLength(4 * 30);
   }
 }, 300_000);
