@@ -27,6 +27,17 @@ function fromWords(hi: number, lo: number): number {
   return f64[0];
 }
 
+// 2^e for -1074 <= e <= 1024 (2^1024 = Infinity) at POW2[e + POW2_BIAS], built by exact doublings
+// and halvings. The hot paths multiply by these instead of assembling 2^e from its words: writing
+// two 32-bit halves and reading the double back stalls the CPU's store forwarding (the words must
+// reach the cache first), which made log 2× slower than Math.log. Scaling by a power of two is
+// exact whenever the result is a normal number, so the results are the same bits.
+const POW2_BIAS = 1074;
+const POW2 = new Float64Array(POW2_BIAS + 1025);
+POW2[POW2_BIAS] = 1;
+for (let e = 1; e <= 1024; e++) POW2[POW2_BIAS + e] = POW2[POW2_BIAS + e - 1] * 2;
+for (let e = -1; e >= -1074; e--) POW2[POW2_BIAS + e] = POW2[POW2_BIAS + e + 1] * 0.5;
+
 const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3DEA39EF 35793C76
 const INVLN2 = 1.442695040888963387; // 0x3FF71547 652B82FE
@@ -84,9 +95,9 @@ export function exp(x: number): number {
   const y = 1 - ((lo - (x * c) / (2.0 - c)) - hi);
   if (k >= -1021) {
     if (k === 1024) return y * 2.0 * 8.98846567431158e307;
-    return y * fromWords((0x3ff00000 + (k << 20)) >>> 0, 0);
+    return y * POW2[POW2_BIAS + k];
   }
-  return y * fromWords((0x3ff00000 + ((k + 1000) << 20)) >>> 0, 0) * 9.33263618503218878990e-302;
+  return y * POW2[POW2_BIAS + k + 1000] * 9.33263618503218878990e-302;
 }
 
 const TWO54 = 1.8014398509481984e16;
@@ -120,12 +131,13 @@ export function log(x: number): number {
     hx = high(x);
   }
   if (hx >= 0x7ff00000) return x + x;
+  const hxe = hx;
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  f64[0] = x;
-  u32[1] = hx | (i ^ 0x3ff00000); // x or x/2 in [sqrt(2)/2, sqrt(2))
-  x = f64[0];
+  // x or x/2 in [sqrt(2)/2, sqrt(2)): fdlibm sets x's exponent word to 0x3ff (or 0x3fe); the same
+  // as scaling x by 2^-(its exponent + i), exactly
+  x *= POW2[POW2_BIAS + 1023 - (hxe >> 20) - (i >> 20)];
   k += i >> 20;
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {
@@ -221,7 +233,7 @@ export function expm1(x: number): number {
   let t = 3.0 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6.0 - x * t));
   if (k === 0) return x - (x * e - hxs);
-  const twopk = fromWords((0x3ff00000 + (k << 20)) >>> 0, 0);
+  const twopk = POW2[POW2_BIAS + k];
   e = x * (e - c) - c;
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
@@ -236,11 +248,11 @@ export function expm1(x: number): number {
     return y - 1;
   }
   if (k < 20) {
-    t = fromWords((0x3ff00000 - (0x200000 >> k)) >>> 0, 0); // 1 - 2^-k
+    t = 1 - POW2[POW2_BIAS - k]; // 1 - 2^-k, exact
     y = t - (e - x);
     y = y * twopk;
   } else {
-    t = fromWords(((0x3ff - k) << 20) >>> 0, 0); // 2^-k
+    t = POW2[POW2_BIAS - k]; // 2^-k
     y = x - (e + t);
     y += 1;
     y = y * twopk;
