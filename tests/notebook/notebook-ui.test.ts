@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { ARTIFACTS, launchChromium, startNotebookServer, type NotebookServer } from "../helpers/browser";
 
-const LECTURE = join(__dirname, "..", "..", "notebooks", "lectures", "initialization-symmetry.ipynb");
+const LECTURE = join(__dirname, "..", "..", "notebooks", "lectures", "01-perceptron.ipynb");
 let dir: string;
 let server: NotebookServer;
 let browser: Browser;
