@@ -194,7 +194,7 @@ export class Conv2DLayer extends Layer {
   backward(dy: Tensor): Tensor {
     const g = this.g!, cols = this.cols!;
     const f = this.filters, K = g.kh * g.kw * g.c, rows = g.n * g.ho * g.wo;
-    const dz = dy.data.slice();
+    const dz = dy.data; // a fresh buffer from the layer above (or the loss): ours to overwrite
     if (!this.fusedActivation) this.activation.backward(this.y!, dz, f);
     matmul(cols, dz, K, rows, f, true, false, this.weights[0].grad);
     if (this.bias) {

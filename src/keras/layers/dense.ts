@@ -60,7 +60,7 @@ export class DenseLayer extends Layer {
     const x = this.x!, y = this.y!;
     const nIn = x.shape[x.shape.length - 1], n = this.units;
     const rows = sizeOf(x.shape) / nIn;
-    const dz = dy.data.slice();
+    const dz = dy.data; // a fresh buffer from the layer above (or the loss): ours to overwrite
     if (!this.fusedActivation) this.activation.backward(y, dz, n);
     // dkernel = xᵀ · dz, dbias = Σ_rows dz, dx = dz · kernelᵀ
     matmul(x.data, dz, nIn, rows, n, true, false, this.weights[0].grad);

@@ -38,6 +38,29 @@ abstract class Pooling2D extends Layer {
   }
 }
 
+/** Max pooling with 2x2 windows, stride 2, no padding; ties go to the first cell, as in the general loop. */
+function maxPool2x2(src: Float64Array, out: Float64Array, arg: Int32Array, g: Window): void {
+  const { n, h, w, c, ho, wo } = g;
+  const row = w * c;
+  let o = 0;
+  for (let b = 0; b < n; b++) {
+    for (let oh = 0; oh < ho; oh++) {
+      for (let ow = 0; ow < wo; ow++) {
+        const p00 = ((b * h + 2 * oh) * w + 2 * ow) * c;
+        for (let q = 0; q < c; q++, o++) {
+          const a = p00 + q, bb = a + c, cc = a + row, d = cc + c;
+          let best = src[a], at = a;
+          if (src[bb] > best) { best = src[bb]; at = bb; }
+          if (src[cc] > best) { best = src[cc]; at = cc; }
+          if (src[d] > best) { best = src[d]; at = d; }
+          out[o] = best;
+          arg[o] = at;
+        }
+      }
+    }
+  }
+}
+
 /** The MaxPooling2D layer class (see `MaxPooling2D`). */
 export class MaxPooling2DLayer extends Pooling2D {
   private argmax: Int32Array | null = null;
@@ -52,6 +75,15 @@ export class MaxPooling2DLayer extends Pooling2D {
     const out = new Float64Array(n * ho * wo * c);
     const arg = new Int32Array(out.length);
     const src = x.data;
+    if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0 && 2 * ho <= h && 2 * wo <= w) {
+      // the common case, 2x2 windows with stride 2 and no padding: four loads per output
+      maxPool2x2(src, out, arg, g);
+      if (training) {
+        this.argmax = arg;
+        this.g = g;
+      }
+      return { data: out, shape: [n, ho, wo, c] };
+    }
     let o = 0;
     for (let b = 0; b < n; b++) {
       for (let oh = 0; oh < ho; oh++) {
