@@ -50,6 +50,15 @@ describe("tslab kernel over ZeroMQ", () => {
     expect(next.outputs).toEqual([{ output_type: "execute_result", execution_count: next.executionCount, data: { "text/plain": "2" }, metadata: {} }]);
   });
 
+  it("a shorthand property naming an earlier cell's variable reads that variable (patched converter)", async () => {
+    await kernel.execute("const W1_s = 1;\nlet b1_s = 2;");
+    const r = await kernel.execute(
+      "function g(W1_s: number) { return { W1_s }; }\nconsole.log({ W1_s, b1_s }, g(7));\n({ b1_s } = { b1_s: 5 });\nconsole.log(b1_s);",
+    );
+    expect(r.status).toBe("ok");
+    expect(r.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "{ W1_s: 1, b1_s: 2 } { W1_s: 7 }\n5\n" }]);
+  });
+
   it("reports a type error as an error message, and runs the cell sent right after it", async () => {
     const bad = await kernel.execute('const n: number = "oops";');
     expect(bad.status).toBe("error");
