@@ -124,6 +124,13 @@ function broadcastBinary(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLoop)
   } else if (a.length === 1 && A.ndim <= B.ndim) {
     shape = B.shape;
     sa = 0;
+  } else if (A.ndim === 2 && B.ndim === 2) {
+    const r = rowColumnBroadcast(A, B, dtype, loop);
+    if (r !== null) return r;
+    const full = broadcastShapes(A.shape, B.shape);
+    const out = new Float64Array(shapeSize(full));
+    forEachRun(full, [A.shape, B.shape], (o, n, offs, steps) => loop(out, o, n, a, offs[0], steps[0], b, offs[1], steps[1]));
+    return new NDArray(out, full, dtype);
   } else {
     const full = broadcastShapes(A.shape, B.shape);
     const out = new Float64Array(shapeSize(full));
@@ -133,6 +140,24 @@ function broadcastBinary(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLoop)
   const out = new Float64Array(shapeSize(shape));
   loop(out, 0, out.length, a, 0, sa, b, 0, sb);
   return new NDArray(out, shape, dtype);
+}
+
+/** The labs' 2-D broadcasts, (n,m) with (n,1) (a column: the bias b of W·A + b, a sum over
+ *  axis 1) or with (1,m) (a row), either way round: one run of m per row, the runs forEachRun
+ *  would make, without its setup. null for any other pair of shapes. */
+function rowColumnBroadcast(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLoop): NDArray | null {
+  const [an, am] = A.shape, [bn, bm] = B.shape;
+  const a = A.data, b = B.data;
+  let n: number, m: number;
+  let ar: number, ac: number, br: number, bc: number; // row and column steps of each operand
+  if (an === bn && bm === 1) [n, m, ar, ac, br, bc] = [an, am, am, 1, 1, 0];
+  else if (am === bm && bn === 1) [n, m, ar, ac, br, bc] = [an, am, am, 1, 0, 1];
+  else if (an === bn && am === 1) [n, m, ar, ac, br, bc] = [bn, bm, 1, 0, bm, 1];
+  else if (am === bm && an === 1) [n, m, ar, ac, br, bc] = [bn, bm, 0, 1, bm, 1];
+  else return null;
+  const out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) loop(out, i * m, m, a, i * ar, ac, b, i * br, bc);
+  return new NDArray(out, [n, m], dtype);
 }
 
 /** Arithmetic whose result dtype is numpy's promotion of the operands (no wrapping needed). */
