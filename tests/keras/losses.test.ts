@@ -72,11 +72,12 @@ describe("keras losses", () => {
 
   it("logits gradients: (p - y) / m after softmax and sigmoid match differences over z", () => {
     np.random.seed(4);
-    for (const [loss, act, yTrue] of [
+    const cases: [keras.losses.Loss, string, Tensor][] = [
       [losses.categorical_crossentropy, "softmax", { data: oneHot(3, 4), shape: [3, 4] }],
       [losses.sparse_categorical_crossentropy, "softmax", { data: Float64Array.from([1, 3, 0]), shape: [3] }],
       [losses.binary_crossentropy, "sigmoid", { data: Float64Array.from([1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1]), shape: [3, 4] }],
-    ] as const) {
+    ];
+    for (const [loss, act, yTrue] of cases) {
       const z = uniform(12, -2, 2);
       const a = activations.get(act);
       const f = (): number => {
