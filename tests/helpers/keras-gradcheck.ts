@@ -61,7 +61,7 @@ export function checkLayer(layer: Layer, x: Tensor, before: () => void = () => {
   };
   before();
   layer.forward(x, true);
-  const dx = layer.backward(R).data.slice();
+  const dx = layer.backward({ data: R.data.slice(), shape: R.shape }).data.slice(); // backward may overwrite its argument
   const grads = layer.trainable_weights.map((w) => w.grad.slice());
   const errors: Record<string, number> = { input: relativeError(dx, numericGradient(x.data, f)) };
   layer.trainable_weights.forEach((w, i) => {

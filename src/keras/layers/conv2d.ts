@@ -91,10 +91,10 @@ export function im2col(x: Float64Array, g: Window, out?: Float64Array): Float64A
 }
 
 /** col2im: the adjoint of im2col, adding each entry of `dcols` into the input position it was read from. */
-export function col2im(dcols: Float64Array, g: Window): Float64Array {
+export function col2im(dcols: Float64Array, g: Window, out?: Float64Array): Float64Array {
   const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
   const run = kw * c;
-  const dx = new Float64Array(n * h * w * c);
+  const dx = out ? out.fill(0) : new Float64Array(n * h * w * c);
   let o = 0;
   for (let b = 0; b < n; b++) {
     const xb = b * h * w * c;
@@ -180,7 +180,7 @@ export class Conv2DLayer extends Layer {
     const need = rows * K;
     const cols = im2col(x.data, g, this.cols && this.cols.length === need ? this.cols : undefined);
     this.cols = cols;
-    const y = matmul(cols, this.kernel, rows, K, f);
+    const y = matmul(cols, this.kernel, rows, K, f, false, false, this.scratch("y", rows * f));
     const b = this.bias;
     if (b) for (let r = 0; r < rows; r++) for (let j = 0, o = r * f; j < f; j++) y[o + j] += b[j];
     this.activation.forward(y, f);
@@ -203,8 +203,8 @@ export class Conv2DLayer extends Layer {
       for (let r = 0; r < rows; r++) for (let j = 0, o = r * f; j < f; j++) db[j] += dz[o + j];
     }
     if (!this.needsInputGradient) return { data: new Float64Array(0), shape: [g.n, g.h, g.w, g.c] };
-    const dcols = matmul(dz, this.kernel, rows, f, K, false, true);
-    return { data: col2im(dcols, g), shape: [g.n, g.h, g.w, g.c] };
+    const dcols = matmul(dz, this.kernel, rows, f, K, false, true, this.scratch("dcols", rows * K));
+    return { data: col2im(dcols, g, this.scratch("dx", g.n * g.h * g.w * g.c)), shape: [g.n, g.h, g.w, g.c] };
   }
 }
 

@@ -45,7 +45,7 @@ export class DenseLayer extends Layer {
   forward(x: Tensor, training: boolean): Tensor {
     const nIn = x.shape[x.shape.length - 1], n = this.units;
     const rows = sizeOf(x.shape) / nIn;
-    const y = matmul(x.data, this.kernel, rows, nIn, n);
+    const y = matmul(x.data, this.kernel, rows, nIn, n, false, false, this.scratch("y", rows * n));
     const b = this.bias;
     if (b) for (let r = 0; r < rows; r++) for (let j = 0, o = r * n; j < n; j++) y[o + j] += b[j];
     this.activation.forward(y, n);
@@ -70,7 +70,7 @@ export class DenseLayer extends Layer {
       for (let r = 0; r < rows; r++) for (let j = 0, o = r * n; j < n; j++) db[j] += dz[o + j];
     }
     if (!this.needsInputGradient) return { data: new Float64Array(0), shape: [...x.shape] };
-    const dx = matmul(dz, this.kernel, rows, n, nIn, false, true);
+    const dx = matmul(dz, this.kernel, rows, n, nIn, false, true, this.scratch("dx", rows * nIn));
     return { data: dx, shape: [...x.shape] };
   }
 }

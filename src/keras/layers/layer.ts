@@ -98,8 +98,26 @@ export abstract class Layer {
   /** The forward pass on a batch; keeps what backward needs when `training` is true. */
   abstract forward(x: Tensor, training: boolean): Tensor;
 
-  /** The backward pass: dLoss/dinput from dLoss/doutput; fills each weight's `grad`. */
+  /** The backward pass: dLoss/dinput from dLoss/doutput; fills each weight's `grad`. It may
+   *  overwrite `dy` (a fresh buffer from the layer above or the loss). */
   abstract backward(dy: Tensor): Tensor;
+
+  private scratchBuffers = new Map<string, Float64Array>();
+
+  /**
+   * A work buffer of length n kept from batch to batch (allocating and collecting megabytes per
+   * batch costs more than the arithmetic). Its old contents remain: callers overwrite it, or clear
+   * it. Safe because training alternates forward and backward: a buffer handed to the next layer
+   * in one batch is no longer read when the next batch overwrites it.
+   */
+  protected scratch(key: string, n: number): Float64Array {
+    let b = this.scratchBuffers.get(key);
+    if (!b || b.length !== n) {
+      b = new Float64Array(n);
+      this.scratchBuffers.set(key, b);
+    }
+    return b;
+  }
 
   /** Adds a weight and returns its value buffer. */
   protected addWeight(name: string, shape: number[], value: Float64Array, trainable = true): Float64Array {

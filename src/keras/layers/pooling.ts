@@ -64,6 +64,7 @@ function maxPool2x2(src: Float64Array, out: Float64Array, arg: Int32Array, g: Wi
 /** The MaxPooling2D layer class (see `MaxPooling2D`). */
 export class MaxPooling2DLayer extends Pooling2D {
   private argmax: Int32Array | null = null;
+  private arg: Int32Array | null = null;
 
   constructor(pool_size: number | [number, number] = 2, opts: PoolingOptions = {}) {
     super(pool_size, opts, "MaxPooling2D");
@@ -72,8 +73,9 @@ export class MaxPooling2DLayer extends Pooling2D {
   forward(x: Tensor, training: boolean): Tensor {
     const g = this.window(x);
     const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
-    const out = new Float64Array(n * ho * wo * c);
-    const arg = new Int32Array(out.length);
+    const out = this.scratch("y", n * ho * wo * c);
+    if (!this.arg || this.arg.length !== out.length) this.arg = new Int32Array(out.length);
+    const arg = this.arg;
     const src = x.data;
     if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0 && 2 * ho <= h && 2 * wo <= w) {
       // the common case, 2x2 windows with stride 2 and no padding: four loads per output
@@ -115,7 +117,7 @@ export class MaxPooling2DLayer extends Pooling2D {
 
   backward(dy: Tensor): Tensor {
     const g = this.g!, arg = this.argmax!;
-    const dx = new Float64Array(g.n * g.h * g.w * g.c);
+    const dx = this.scratch("dx", g.n * g.h * g.w * g.c).fill(0);
     const d = dy.data;
     for (let o = 0; o < d.length; o++) dx[arg[o]] += d[o];
     return { data: dx, shape: [g.n, g.h, g.w, g.c] };
