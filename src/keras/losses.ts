@@ -10,7 +10,15 @@ export const EPSILON = 1e-7;
 /** A loss: its value (mean over the batch) and gradient with respect to y_pred. */
 export interface Loss {
   readonly name: string;
-  /** The mean loss over the batch; `grad`, if given, receives dLoss/dy_pred. */
+  /**
+   * The mean loss over the batch; `grad`, if given, receives dLoss/dy_pred.
+   *
+   * @param y_true - the targets (one-hot rows, labels, or values)
+   * @param y_pred - the predictions, shape (m, units)
+   * @param grad - filled with dLoss/dy_pred when given (same length as y_pred)
+   * @returns the batch mean of the per-example loss
+   * @example const loss = keras.losses.mean_squared_error.compute({ data: new Float64Array([1]), shape: [1, 1] }, { data: new Float64Array([0.5]), shape: [1, 1] }); // 0.25
+   */
   compute(y_true: Tensor, y_pred: Tensor, grad?: Float64Array): number;
   /** The activation whose output this loss can differentiate through directly ("softmax" or "sigmoid"). */
   readonly fusesWith?: string;

@@ -5,6 +5,14 @@ import type { Tensor } from "./utils";
 /** A metric: how many of the batch's examples are counted correct (Keras' mean is correct / m). */
 export interface Metric {
   readonly name: string;
+  /**
+   * How many of the batch's examples are predicted correctly.
+   *
+   * @param y_true - the targets
+   * @param y_pred - the predictions, shape (m, units)
+   * @returns the count (binary_accuracy: the mean over the last axis times m)
+   * @example const c = keras.metrics.categorical_accuracy.correct(y_true, y_pred);
+   */
   correct(y_true: Tensor, y_pred: Tensor): number;
 }
 

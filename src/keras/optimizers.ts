@@ -3,7 +3,12 @@
 import type { Weight } from "./layers/layer";
 import { callable } from "./layers/layer";
 
-/** An optimizer: apply_gradients updates every trainable weight from its `grad`. */
+/**
+ * The base of the optimizers: apply_gradients updates every trainable weight from its `grad`.
+ *
+ * @param learning_rate - the step size
+ * @example const opt: keras.optimizers.Optimizer = keras.optimizers.Adam();
+ */
 export abstract class Optimizer {
   learning_rate: number;
   /** The number of updates applied so far (Keras' optimizer.iterations). */
@@ -50,7 +55,12 @@ export interface SGDOptions {
   nesterov?: boolean;
 }
 
-/** The SGD optimizer class (see `SGD`). */
+/**
+ * The SGD optimizer class: `keras.optimizers.SGD(...)` makes one, with or without `new`.
+ *
+ * @param opts - { learning_rate = 0.01, momentum = 0, nesterov = false }
+ * @example const opt = new keras.optimizers.SGDOptimizer({ learning_rate: 0.1 });
+ */
 export class SGDOptimizer extends Optimizer {
   readonly momentum: number;
   readonly nesterov: boolean;
@@ -86,7 +96,12 @@ export interface RMSpropOptions {
   epsilon?: number;
 }
 
-/** The RMSprop optimizer class (see `RMSprop`). */
+/**
+ * The RMSprop optimizer class: `keras.optimizers.RMSprop(...)` makes one, with or without `new`.
+ *
+ * @param opts - { learning_rate = 0.001, rho = 0.9, epsilon = 1e-7 }
+ * @example const opt = new keras.optimizers.RMSpropOptimizer({});
+ */
 export class RMSpropOptimizer extends Optimizer {
   readonly rho: number;
   readonly epsilon: number;
@@ -118,7 +133,12 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
-/** The Adam optimizer class (see `Adam`). */
+/**
+ * The Adam optimizer class: `keras.optimizers.Adam(...)` makes one, with or without `new`.
+ *
+ * @param opts - { learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999, epsilon = 1e-7 }
+ * @example const opt = new keras.optimizers.AdamOptimizer({ learning_rate: 0.01 });
+ */
 export class AdamOptimizer extends Optimizer {
   readonly beta_1: number;
   readonly beta_2: number;
@@ -154,7 +174,12 @@ export interface AdadeltaOptions {
   epsilon?: number;
 }
 
-/** The Adadelta optimizer class (see `Adadelta`). */
+/**
+ * The Adadelta optimizer class: `keras.optimizers.Adadelta(...)` makes one, with or without `new`.
+ *
+ * @param opts - { learning_rate = 0.001, rho = 0.95, epsilon = 1e-7 }
+ * @example const opt = new keras.optimizers.AdadeltaOptimizer({ learning_rate: 1.0 });
+ */
 export class AdadeltaOptimizer extends Optimizer {
   readonly rho: number;
   readonly epsilon: number;
@@ -192,7 +217,7 @@ export class AdadeltaOptimizer extends Optimizer {
  * @returns the optimizer
  * @example model.compile({ loss: "categorical_crossentropy", optimizer: keras.optimizers.SGD({ learning_rate: 0.1, momentum: 0.9 }) });
  */
-export const SGD = callable(SGDOptimizer);
+export const SGD: { new (opts?: SGDOptions): SGDOptimizer; (opts?: SGDOptions): SGDOptimizer } = callable(SGDOptimizer);
 export type SGD = SGDOptimizer;
 
 /**
@@ -205,7 +230,7 @@ export type SGD = SGDOptimizer;
  * @returns the optimizer
  * @example const opt = keras.optimizers.RMSprop({ learning_rate: 0.001 });
  */
-export const RMSprop = callable(RMSpropOptimizer);
+export const RMSprop: { new (opts?: RMSpropOptions): RMSpropOptimizer; (opts?: RMSpropOptions): RMSpropOptimizer } = callable(RMSpropOptimizer);
 export type RMSprop = RMSpropOptimizer;
 
 /**
@@ -219,7 +244,7 @@ export type RMSprop = RMSpropOptimizer;
  * @returns the optimizer
  * @example const opt = keras.optimizers.Adam({ learning_rate: 0.001 });
  */
-export const Adam = callable(AdamOptimizer);
+export const Adam: { new (opts?: AdamOptions): AdamOptimizer; (opts?: AdamOptions): AdamOptimizer } = callable(AdamOptimizer);
 export type Adam = AdamOptimizer;
 
 /**
@@ -233,7 +258,7 @@ export type Adam = AdamOptimizer;
  * @returns the optimizer
  * @example const opt = keras.optimizers.Adadelta({ learning_rate: 1.0 });
  */
-export const Adadelta = callable(AdadeltaOptimizer);
+export const Adadelta: { new (opts?: AdadeltaOptions): AdadeltaOptimizer; (opts?: AdadeltaOptions): AdadeltaOptimizer } = callable(AdadeltaOptimizer);
 export type Adadelta = AdadeltaOptimizer;
 
 /** An optimizer name Keras accepts as a string. */

@@ -3,7 +3,13 @@ import { get as getActivation, type Activation as Act, type ActivationName } fro
 import type { Tensor } from "../utils";
 import { Layer, callable, type LayerOptions } from "./layer";
 
-/** The Activation layer class (see `Activation`). */
+/**
+ * The Activation layer class: `keras.layers.Activation(...)` makes one, with or without `new`.
+ *
+ * @param activation - "relu", "sigmoid", "tanh", "softmax" or "linear"
+ * @param opts - { name }
+ * @example const layer = new keras.layers.ActivationLayer("relu");
+ */
 export class ActivationLayer extends Layer {
   readonly activation: Act;
   /** Set by the model when the loss takes the pre-activation gradient. */
@@ -44,5 +50,5 @@ export class ActivationLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.Activation("relu"));
  */
-export const Activation = callable(ActivationLayer);
+export const Activation: { new (activation: ActivationName, opts?: LayerOptions): ActivationLayer; (activation: ActivationName, opts?: LayerOptions): ActivationLayer } = callable(ActivationLayer);
 export type Activation = ActivationLayer;

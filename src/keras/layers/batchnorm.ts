@@ -16,7 +16,12 @@ export interface BatchNormalizationOptions extends LayerOptions {
   scale?: boolean;
 }
 
-/** The BatchNormalization layer class (see `BatchNormalization`). */
+/**
+ * The BatchNormalization layer class: `keras.layers.BatchNormalization(...)` makes one, with or without `new`.
+ *
+ * @param opts - { momentum = 0.99, epsilon = 0.001, center = true, scale = true, name }
+ * @example const layer = new keras.layers.BatchNormalizationLayer({ momentum: 0.95 });
+ */
 export class BatchNormalizationLayer extends Layer {
   readonly momentum: number;
   readonly epsilon: number;
@@ -129,5 +134,8 @@ export class BatchNormalizationLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.BatchNormalization({ momentum: 0.95 }));
  */
-export const BatchNormalization = callable(BatchNormalizationLayer);
+export const BatchNormalization: {
+  new (opts?: BatchNormalizationOptions): BatchNormalizationLayer;
+  (opts?: BatchNormalizationOptions): BatchNormalizationLayer;
+} = callable(BatchNormalizationLayer);
 export type BatchNormalization = BatchNormalizationLayer;

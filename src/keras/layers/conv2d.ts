@@ -22,7 +22,16 @@ export interface Conv2DOptions extends LayerOptions {
   use_bias?: boolean;
 }
 
-/** Keras' output length and leading padding along one axis. */
+/**
+ * Keras' output length and leading padding along one axis of a convolution or pooling.
+ *
+ * @param n - the input length
+ * @param k - the window length
+ * @param s - the stride
+ * @param padding - "valid" or "same"
+ * @returns { out, pad }: out = floor((n - k) / s) + 1 ("valid") or ceil(n / s) ("same"); pad, the zeros added before the first element
+ * @example keras.layers.convGeometry(28, 3, 1, "same"); // { out: 28, pad: 1 }
+ */
 export function convGeometry(n: number, k: number, s: number, padding: Padding): { out: number; pad: number } {
   if (padding === "valid") return { out: Math.floor((n - k) / s) + 1, pad: 0 };
   const out = Math.ceil(n / s);
@@ -49,8 +58,18 @@ export function windowOf(shape: number[], k: [number, number], s: [number, numbe
   return { n, h, w, c, kh: k[0], kw: k[1], sh: s[0], sw: s[1], ho: gh.out, wo: gw.out, pt: gh.pad, pl: gw.pad };
 }
 
-/** im2col: (N·Ho·Wo, kh·kw·C), each row one receptive field in (i, j, c) order, zeros outside.
- *  Writes into `out` when given (its padded entries must already be zero: same geometry as before). */
+/**
+ * im2col: every receptive field of a channels-last batch as one row of a matrix (N·Ho·Wo, kh·kw·C).
+ *
+ * Each row lists its window in (i, j, c) order, with zeros where the window hangs over the padding,
+ * so that a convolution is one product with the kernel seen as (kh·kw·C, filters).
+ *
+ * @param x - the batch's values, (N, H, W, C) row-major
+ * @param g - the window geometry (see windowOf)
+ * @param out - a buffer to write into (its padded entries must already be zero: same geometry as before)
+ * @returns the columns, length N·Ho·Wo·kh·kw·C
+ * @example const cols = keras.layers.im2col(x.data, g);
+ */
 export function im2col(x: Float64Array, g: Window, out?: Float64Array): Float64Array {
   const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
   const K = kh * kw * c, run = kw * c;
@@ -90,7 +109,15 @@ export function im2col(x: Float64Array, g: Window, out?: Float64Array): Float64A
   return cols;
 }
 
-/** col2im: the adjoint of im2col, adding each entry of `dcols` into the input position it was read from. */
+/**
+ * col2im: the adjoint of im2col, adding each entry of `dcols` into the input position it was read from.
+ *
+ * @param dcols - gradients with respect to im2col's matrix, (N·Ho·Wo, kh·kw·C)
+ * @param g - the window geometry used by im2col
+ * @param out - a buffer to write into (cleared first)
+ * @returns the gradient with respect to the batch, (N, H, W, C) row-major
+ * @example const dx = keras.layers.col2im(dcols, g);
+ */
 export function col2im(dcols: Float64Array, g: Window, out?: Float64Array): Float64Array {
   const { n, h, w, c, kh, kw, sh, sw, ho, wo, pt, pl } = g;
   const run = kw * c;
@@ -129,7 +156,14 @@ export function col2im(dcols: Float64Array, g: Window, out?: Float64Array): Floa
   return dx;
 }
 
-/** The Conv2D layer class (see `Conv2D`). */
+/**
+ * The Conv2D layer class: `keras.layers.Conv2D(...)` makes one, with or without `new`.
+ *
+ * @param filters - the number of output channels
+ * @param kernel_size - the window size: a number or [rows, cols]
+ * @param opts - { strides = 1, padding = "valid", activation, use_bias = true, input_shape, name }
+ * @example const layer = new keras.layers.Conv2DLayer(16, 3, { activation: "relu" });
+ */
 export class Conv2DLayer extends Layer {
   readonly filters: number;
   readonly kernel_size: [number, number];
@@ -223,5 +257,8 @@ export class Conv2DLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.Conv2D(16, 3, { activation: "relu", input_shape: [28, 28, 1] }));
  */
-export const Conv2D = callable(Conv2DLayer);
+export const Conv2D: {
+  new (filters: number, kernel_size: number | [number, number], opts?: Conv2DOptions): Conv2DLayer;
+  (filters: number, kernel_size: number | [number, number], opts?: Conv2DOptions): Conv2DLayer;
+} = callable(Conv2DLayer);
 export type Conv2D = Conv2DLayer;

@@ -12,7 +12,13 @@ export interface DenseOptions extends LayerOptions {
   use_bias?: boolean;
 }
 
-/** The Dense layer class (see `Dense`). */
+/**
+ * The Dense layer class: `keras.layers.Dense(...)` makes one, with or without `new`.
+ *
+ * @param units - the number of outputs
+ * @param opts - { activation, use_bias = true, input_shape, name }
+ * @example const layer = new keras.layers.DenseLayer(10, { activation: "softmax" });
+ */
 export class DenseLayer extends Layer {
   readonly units: number;
   readonly activation: Activation;
@@ -87,5 +93,5 @@ export class DenseLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.Dense(128, { activation: "relu", input_shape: [784] }));
  */
-export const Dense = callable(DenseLayer);
+export const Dense: { new (units: number, opts?: DenseOptions): DenseLayer; (units: number, opts?: DenseOptions): DenseLayer } = callable(DenseLayer);
 export type Dense = DenseLayer;

@@ -5,7 +5,13 @@ import type { NDArray } from "../../np/ndarray";
 import type { Tensor } from "../utils";
 import { Layer, callable, type LayerOptions } from "./layer";
 
-/** The Dropout layer class (see `Dropout`). */
+/**
+ * The Dropout layer class: `keras.layers.Dropout(...)` makes one, with or without `new`.
+ *
+ * @param rate - the fraction of inputs to drop, in [0, 1)
+ * @param opts - { name }
+ * @example const layer = new keras.layers.DropoutLayer(0.5);
+ */
 export class DropoutLayer extends Layer {
   readonly rate: number;
   /** The last training mask (0 or 1 / (1 - rate) per input). */
@@ -58,5 +64,5 @@ export class DropoutLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.Dropout(0.5));
  */
-export const Dropout = callable(DropoutLayer);
+export const Dropout: { new (rate: number, opts?: LayerOptions): DropoutLayer; (rate: number, opts?: LayerOptions): DropoutLayer } = callable(DropoutLayer);
 export type Dropout = DropoutLayer;

@@ -2,7 +2,12 @@
 import { sizeOf, type Tensor } from "../utils";
 import { Layer, callable, type LayerOptions } from "./layer";
 
-/** The Flatten layer class (see `Flatten`). */
+/**
+ * The Flatten layer class: `keras.layers.Flatten(...)` makes one, with or without `new`.
+ *
+ * @param opts - { input_shape, name }
+ * @example const layer = new keras.layers.FlattenLayer({ input_shape: [28, 28] });
+ */
 export class FlattenLayer extends Layer {
   private inShape: number[] | null = null;
 
@@ -33,5 +38,5 @@ export class FlattenLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.Flatten({ input_shape: [28, 28] }));
  */
-export const Flatten = callable(FlattenLayer);
+export const Flatten: { new (opts?: LayerOptions): FlattenLayer; (opts?: LayerOptions): FlattenLayer } = callable(FlattenLayer);
 export type Flatten = FlattenLayer;

@@ -53,7 +53,11 @@ function snake(name: string): string {
 
 /**
  * A layer: forward maps a batch to a batch, backward maps dLoss/doutput to dLoss/dinput and fills
- * the weights' gradients. Mirrors keras.layers.Layer.
+ * the weights' gradients. Mirrors keras.layers.Layer; subclass it for a layer of your own.
+ *
+ * @param opts - { input_shape, name }
+ * @param className - Keras' class name ("Dense"), from which the default name comes
+ * @example const layers: keras.layers.Layer[] = model.layers;
  */
 export abstract class Layer {
   /** The layer's name (shown by model.summary()). */
@@ -73,20 +77,37 @@ export abstract class Layer {
   /** Keras' class name, shown in model.summary() ("Dense", "Conv2D"). */
   readonly className: string;
 
-  /** @param className - Keras' class name ("Dense"), from which the default name comes */
+  /**
+   * Sets the layer's name and, if given, its input shape (subclasses call this).
+   *
+   * @param opts - { input_shape, name }
+   * @param className - Keras' class name ("Dense"), from which the default name comes ("dense", "dense_1")
+   * @example class Identity extends keras.layers.Layer { constructor() { super({}, "Identity"); } }
+   */
   constructor(opts: LayerOptions, className: string) {
     this.input_shape = opts.input_shape ? [...opts.input_shape] : null;
     this.className = className;
     this.name = opts.name ?? uniqueName(snake(className));
   }
 
-  /** The output shape of one example for an input of shape `inputShape` (no batch axis). */
+  /**
+   * The output shape of one example for an input of shape `inputShape` (no batch axis), as Keras' compute_output_shape.
+   *
+   * @param inputShape - one example's shape, e.g. [28, 28, 1]
+   * @returns one output example's shape, e.g. [26, 26, 16] for Conv2D(16, 3)
+   * @example keras.layers.Conv2D(16, 3).computeOutputShape([28, 28, 1]); // [26, 26, 16]
+   */
   abstract computeOutputShape(inputShape: number[]): number[];
 
   /** Creates the weights for inputs of this per-example shape. */
   protected createWeights(_inputShape: number[]): void {}
 
-  /** Builds the layer for inputs of this per-example shape (once). */
+  /**
+   * Creates the layer's weights for inputs of this per-example shape (once), as Keras' layer.build.
+   *
+   * @param inputShape - one example's shape, without the batch axis, e.g. [784]
+   * @example const d = keras.layers.Dense(10); d.build([784]); d.count_params(); // 7850
+   */
   build(inputShape: number[]): void {
     if (this.built) return;
     this.input_shape = [...inputShape];
@@ -95,11 +116,25 @@ export abstract class Layer {
     this.built = true;
   }
 
-  /** The forward pass on a batch; keeps what backward needs when `training` is true. */
+  /**
+   * The forward pass on a batch; keeps what backward needs when `training` is true.
+   *
+   * @param x - the batch, { data, shape } with the batch axis first
+   * @param training - true while fitting (Dropout drops, BatchNormalization uses the batch's statistics)
+   * @returns the layer's output for the batch
+   * @example const y = layer.forward({ data: new Float64Array(6), shape: [2, 3] }, false);
+   */
   abstract forward(x: Tensor, training: boolean): Tensor;
 
-  /** The backward pass: dLoss/dinput from dLoss/doutput; fills each weight's `grad`. It may
-   *  overwrite `dy` (a fresh buffer from the layer above or the loss). */
+  /**
+   * The backward pass of the last training forward: dLoss/dinput from dLoss/doutput; fills each weight's `grad`.
+   *
+   * It may overwrite `dy` (a fresh buffer from the layer above or the loss).
+   *
+   * @param dy - dLoss/doutput, shaped as the forward's output
+   * @returns dLoss/dinput, shaped as the forward's input
+   * @example const dx = layer.backward({ data: new Float64Array(y.data.length).fill(1), shape: y.shape });
+   */
   abstract backward(dy: Tensor): Tensor;
 
   private scratchBuffers = new Map<string, Float64Array>();

@@ -61,7 +61,13 @@ function maxPool2x2(src: Float64Array, out: Float64Array, arg: Int32Array, g: Wi
   }
 }
 
-/** The MaxPooling2D layer class (see `MaxPooling2D`). */
+/**
+ * The MaxPooling2D layer class: `keras.layers.MaxPooling2D(...)` makes one, with or without `new`.
+ *
+ * @param pool_size - the window: a number or [rows, cols]; default 2
+ * @param opts - { strides = pool_size, padding = "valid", name }
+ * @example const layer = new keras.layers.MaxPooling2DLayer(2);
+ */
 export class MaxPooling2DLayer extends Pooling2D {
   private argmax: Int32Array | null = null;
   private arg: Int32Array | null = null;
@@ -124,7 +130,13 @@ export class MaxPooling2DLayer extends Pooling2D {
   }
 }
 
-/** The AveragePooling2D layer class (see `AveragePooling2D`). */
+/**
+ * The AveragePooling2D layer class: `keras.layers.AveragePooling2D(...)` makes one, with or without `new`.
+ *
+ * @param pool_size - the window: a number or [rows, cols]; default 2
+ * @param opts - { strides = pool_size, padding = "valid", name }
+ * @example const layer = new keras.layers.AveragePooling2DLayer(2);
+ */
 export class AveragePooling2DLayer extends Pooling2D {
   constructor(pool_size: number | [number, number] = 2, opts: PoolingOptions = {}) {
     super(pool_size, opts, "AveragePooling2D");
@@ -172,7 +184,12 @@ export class AveragePooling2DLayer extends Pooling2D {
   }
 }
 
-/** The GlobalAveragePooling2D layer class (see `GlobalAveragePooling2D`). */
+/**
+ * The GlobalAveragePooling2D layer class: `keras.layers.GlobalAveragePooling2D(...)` makes one, with or without `new`.
+ *
+ * @param opts - { name }
+ * @example const layer = new keras.layers.GlobalAveragePooling2DLayer();
+ */
 export class GlobalAveragePooling2DLayer extends Layer {
   private inShape: number[] | null = null;
 
@@ -219,7 +236,10 @@ export class GlobalAveragePooling2DLayer extends Layer {
  * @returns the layer
  * @example model.add(keras.layers.MaxPooling2D(2));
  */
-export const MaxPooling2D = callable(MaxPooling2DLayer);
+export const MaxPooling2D: {
+  new (pool_size?: number | [number, number], opts?: PoolingOptions): MaxPooling2DLayer;
+  (pool_size?: number | [number, number], opts?: PoolingOptions): MaxPooling2DLayer;
+} = callable(MaxPooling2DLayer);
 export type MaxPooling2D = MaxPooling2DLayer;
 
 /**
@@ -233,7 +253,10 @@ export type MaxPooling2D = MaxPooling2DLayer;
  * @returns the layer
  * @example model.add(keras.layers.AveragePooling2D(2));
  */
-export const AveragePooling2D = callable(AveragePooling2DLayer);
+export const AveragePooling2D: {
+  new (pool_size?: number | [number, number], opts?: PoolingOptions): AveragePooling2DLayer;
+  (pool_size?: number | [number, number], opts?: PoolingOptions): AveragePooling2DLayer;
+} = callable(AveragePooling2DLayer);
 export type AveragePooling2D = AveragePooling2DLayer;
 
 /**
@@ -246,5 +269,5 @@ export type AveragePooling2D = AveragePooling2DLayer;
  * @returns the layer
  * @example model.add(keras.layers.GlobalAveragePooling2D());
  */
-export const GlobalAveragePooling2D = callable(GlobalAveragePooling2DLayer);
+export const GlobalAveragePooling2D: { new (opts?: LayerOptions): GlobalAveragePooling2DLayer; (opts?: LayerOptions): GlobalAveragePooling2DLayer } = callable(GlobalAveragePooling2DLayer);
 export type GlobalAveragePooling2D = GlobalAveragePooling2DLayer;

@@ -1,6 +1,12 @@
 // What fit returns: the per-epoch logs, as Keras' History callback keeps them.
 
-/** The record of a training run: `history.history.loss[e]` is the loss of epoch e + 1. Mirrors keras.callbacks.History. */
+/**
+ * The record of a training run: `history.history.loss[e]` is the loss of epoch e + 1. Mirrors keras.callbacks.History.
+ *
+ * In a notebook cell, `const history = await model.fit(x, y, { epochs: 3 })`.
+ *
+ * @example model.fit(x, y, { epochs: 3 }).then((history: keras.History) => plot.show(plot.costChart(history.history.loss)));
+ */
 export class History {
   /** Metric name ("loss", "accuracy", "val_loss", "val_accuracy") -> one value per epoch. */
   readonly history: Record<string, number[]> = {};

@@ -49,7 +49,13 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The Sequential model class (see `Sequential`). */
+/**
+ * The Sequential model class (see `Sequential`, which also works without `new`).
+ *
+ * @param layers - the layers, in order
+ * @param opts - { name }
+ * @example const model = new keras.SequentialModel([keras.layers.Dense(1, { input_shape: [3] })]);
+ */
 export class SequentialModel {
   /** The model's name ("sequential", "sequential_1", ...). */
   readonly name: string;
@@ -155,7 +161,7 @@ export class SequentialModel {
     return h;
   }
 
-  /** One training step on a batch: returns [loss, correct counts per metric]. */
+  /** @internal One training step on a batch: returns [loss, correct counts per metric]. */
   train_on_batch_tensors(x: Tensor, y: Tensor): [number, number[]] {
     const out = this.forward(x, true);
     const grad = new Float64Array(out.data.length);
@@ -192,7 +198,7 @@ export class SequentialModel {
    * @param y - the targets: one-hot (m, classes), labels (m,) for sparse_categorical_crossentropy, or values
    * @param opts - { batch_size = 32, epochs = 1, verbose = 1, validation_data, validation_split = 0, shuffle = true }
    * @returns a Promise of the History: history.history.loss, .accuracy, .val_loss, .val_accuracy, one value per epoch
-   * @example const history = await model.fit(x_train, y_train, { epochs: 5, batch_size: 64, validation_data: [x_test, y_test] });
+   * @example model.fit(x_train, y_train, { epochs: 5, batch_size: 64, validation_data: [x_test, y_test] }).then((history: keras.History) => console.log(history.history.val_accuracy));
    */
   async fit(x: NDArray, y: NDArray, opts: FitOptions = {}): Promise<History> {
     if (!this.loss || !this.optimizer) throw new Error("You must call `compile()` before using the model.");
@@ -368,5 +374,8 @@ export class SequentialModel {
  * @returns the model
  * @example const model = keras.Sequential([keras.layers.Flatten({ input_shape: [28, 28] }), keras.layers.Dense(10, { activation: "softmax" })]);
  */
-export const Sequential = callable(SequentialModel);
+export const Sequential: {
+  new (layers?: Layer[], opts?: { name?: string }): SequentialModel;
+  (layers?: Layer[], opts?: { name?: string }): SequentialModel;
+} = callable(SequentialModel);
 export type Sequential = SequentialModel;
