@@ -18,7 +18,7 @@
 // SharedArrayBuffer and Node's worker_threads exist.
 import type { BufferOwner } from "./gemm";
 import { GEMM_WASM, GEMM_WASM_SHARED } from "./generated/gemm-wasm";
-import { startWorker, type GemmWorker, CTL_INTS } from "./threads";
+import { startWorker, chunkRange, type GemmWorker, CTL_INTS } from "./threads";
 
 export interface WasmInfo {
   /** WebAssembly with SIMD compiles here. */
@@ -80,6 +80,11 @@ const CACHE_BYTES = 256 << 20;
 /** Products of at least this many multiply-adds are split over two threads (waking the worker
  *  costs tens of microseconds: reference/numerics.md). */
 const THREAD_MIN_MACS = 1 << 21;
+/** Chunks of a split product (threads.ts): at most CHUNKS_MAX, of at least PANELS_PER_CHUNK column
+ *  panels or ROWS_PER_CHUNK rows (each chunk by columns packs A again). */
+const CHUNKS_MAX = 16;
+const PANELS_PER_CHUNK = 8;
+const ROWS_PER_CHUNK = 64;
 
 // ---------------------------------------------------------------- the module
 interface Machine {
@@ -434,29 +439,46 @@ function runRange(w: Machine, j: Job, t: number, i0: number, i1: number, q0: num
   w.ex.gemm(j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, MC, NCQ, s.pa, s.edge);
 }
 
-/** Two threads: this one and the worker, each on half of C's column panels (or, for C narrower
- *  than 8 panels, half of its rows, B being packed first). Until the worker is up, this thread
- *  does it all: same bits either way. */
+/** Two threads: this one and the worker share out chunks of C, each claimed by whichever thread
+ *  is free (threads.ts), so a worker that starts late costs nothing but the chunks it does not
+ *  take. By column panels (each chunk packs its panels of B, and packs A again: cheap when A is
+ *  smaller than packed B), or by rows when packed B is smaller than A (B packed first, read by
+ *  every chunk). Until the worker is up, this thread does it all: same bits either way. */
 function runSplit(w: Machine, j: Job): void {
   if (w.worker === undefined) w.worker = startWorker(w.module, w.memory);
   const worker = w.worker;
   if (!worker || !worker.ready()) return runRange(w, j, 0, 0, j.m, 0, j.q);
-  const scratch = threadScratch(1);
-  if (j.q >= 8) {
-    const mid = Math.ceil(j.q / 2);
-    worker.post({ ...j, mc: MC, ncq: NCQ, ...scratch }, 0, j.m, mid, j.q);
-    runRange(w, j, 0, 0, j.m, 0, mid);
-  } else {
+  const byRows = j.q < 8 || 4 * j.q < j.m;
+  let job = j, nchunks: number, csize: number, total: number;
+  if (byRows) {
     if (j.b >= 0) w.ex.pack_b(j.b, j.ldb, j.tb, j.k, j.n, 0, j.q, j.pb);
-    const packed = { ...j, b: -1 };
-    const mid = Math.min(j.m, Math.ceil(j.m / 8) * 4);
-    worker.post({ ...packed, mc: MC, ncq: NCQ, ...scratch }, mid, j.m, 0, j.q);
-    runRange(w, packed, 0, 0, mid, 0, j.q);
+    job = { ...j, b: -1 };
+    nchunks = Math.max(2, Math.min(CHUNKS_MAX, Math.floor(j.m / ROWS_PER_CHUNK)));
+    csize = Math.ceil(j.m / nchunks / 4) * 4;
+    total = j.m;
+  } else {
+    nchunks = Math.max(2, Math.min(CHUNKS_MAX, Math.floor(j.q / PANELS_PER_CHUNK)));
+    csize = Math.ceil(j.q / nchunks);
+    total = j.q;
   }
+  nchunks = Math.ceil(total / csize);
+  worker.post({ ...job, mc: MC, ncq: NCQ, ...threadScratch(1) }, byRows, nchunks, csize, total);
   try {
-    worker.wait();
-  } catch (e) {
-    w.worker = null;
-    throw e;
+    for (let c = worker.claim(); c >= 0; c = worker.claim()) {
+      const [s, e] = chunkRange(c, csize, total);
+      try {
+        if (byRows) runRange(w, job, 0, s, e, 0, j.q);
+        else runRange(w, job, 0, 0, j.m, s, e);
+      } finally {
+        worker.done();
+      }
+    }
+  } finally {
+    try {
+      worker.finish();
+    } catch (e) {
+      w.worker = null;
+      throw e;
+    }
   }
 }

@@ -130,8 +130,9 @@ describe("the wasm kernel", () => {
       it("all sizes 1..37, every transpose flag: the reference bits", () => checkAll(run, oddTriples()));
       it("across the block sizes", () => checkAll(run, BLOCK_SHAPES));
       it("products large enough to be split between the threads, odd edges", () => {
-        // ≥ 2^20 multiply-adds: split over column panels (n ≥ 32) or rows (narrow C)
-        checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130], [131, 2100, 9]]);
+        // ≥ 2^21 multiply-adds: chunks of column panels, or chunks of rows (C narrower than 8
+        // panels, or packed B smaller than A: [1001, 41, 60])
+        checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130], [131, 2100, 9], [1001, 41, 60]]);
       });
     });
   }
