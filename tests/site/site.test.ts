@@ -23,11 +23,16 @@ let firstBuild = "";
 let built: string[] = [];
 
 async function build(...args: string[]): Promise<string> {
-  const r = await promisify(execFile)(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "build", LECTURES, "--cache", join(work, "cache"), ...args], {
-    cwd: work,
-    maxBuffer: 16 << 20,
-  });
-  return r.stdout;
+  try {
+    const r = await promisify(execFile)(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "build", LECTURES, "--cache", join(work, "cache"), ...args], {
+      cwd: work,
+      maxBuffer: 16 << 20,
+    });
+    return r.stdout;
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`nnlab build ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
+  }
 }
 
 beforeAll(async () => {
