@@ -40,7 +40,7 @@ MNIST_SHA256 = {
     "t10k-images-idx3-ubyte": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
     "t10k-labels-idx1-ubyte": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
 }
-MNIST_TRAIN, MNIST_TEST = 10000, 2000
+MNIST_TRAIN, MNIST_TEST = 30000, 10000
 
 FASHION_DIR = "/usr/share/datasets/fashion-mnist"
 FASHION_SHA256 = {

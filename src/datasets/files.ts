@@ -22,6 +22,11 @@ export function readDataFile(...parts: string[]): Buffer {
 /** An IDX file of unsigned bytes (the MNIST format: magic 0x0000 08 ndim, big-endian 32-bit
  *  dimensions, then the bytes in C order) as an int64 NDArray, as numpy keeps them as uint8. */
 export function readIdx(...parts: string[]): NDArray {
+  return readIdxHead(parts, Infinity);
+}
+
+/** The first `count` entries (along the first axis) of an IDX file, without converting the rest. */
+export function readIdxHead(parts: string[], count: number): NDArray {
   const buf = readDataFile(...parts);
   const name = parts.join("/");
   if (buf.length < 4 || buf[0] !== 0 || buf[1] !== 0 || buf[2] !== 0x08) {
@@ -35,7 +40,9 @@ export function readIdx(...parts: string[]): NDArray {
   if (buf.length !== offset + size) {
     throw new Error(`${name}: expected ${size} data bytes for shape ${shapeStr(shape)}, found ${buf.length - offset}`);
   }
-  const data = new Float64Array(size);
-  data.set(buf.subarray(offset)); // the typed-array copy converts bytes to doubles natively
-  return new NDArray(data, shape, "int64");
+  const rows = Math.min(count, shape[0]);
+  const kept = [rows, ...shape.slice(1)];
+  const data = new Float64Array(shapeSize(kept));
+  data.set(buf.subarray(offset, offset + data.length)); // the typed-array copy converts bytes to doubles natively
+  return new NDArray(data, kept, "int64");
 }

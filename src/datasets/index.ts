@@ -9,7 +9,8 @@ export {
 export type {
   Dataset, RandomStateLike, CirclesOptions, MoonsOptions, BlobsOptions, GaussianQuantilesOptions, SpiralOptions, XorOptions,
 } from "./generators";
-export { load_mnist } from "./mnist";
+export { load_mnist, MNIST_SHIPPED } from "./mnist";
+export type { MnistOptions } from "./mnist";
 export { load_breast_cancer, type BreastCancerBunch } from "./breast_cancer";
 export { load_dataset, load_data } from "./images";
 export { DATASETS_DIR } from "./files";

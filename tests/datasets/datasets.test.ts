@@ -215,6 +215,18 @@ describe("image sets", () => {
     expect(Array.from(y_test.data.slice(0, 10))).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
   });
 
+  test("load_mnist({ train, test }): up to the shipped 30,000 training images and the whole test set", () => {
+    const [[x_train, y_train], [x_test, y_test]] = load_mnist({ train: 30000, test: 10000 });
+    expectImages(x_train, fx.mnist_train_all, false);
+    expectImages(x_test, fx.mnist_test_all, false);
+    expect(Array.from(y_train.data)).toEqual(fx.mnist_train_all.labels);
+    const [[small]] = load_mnist({ train: 5 });
+    expect(small.shape).toEqual([5, 28, 28]);
+    expect(Array.from(small.data)).toEqual(Array.from(x_train.data.subarray(0, 5 * 784)));
+    expect(() => load_mnist({ train: 30001 })).toThrow("load_mnist: train must be a whole number from 1 to 30000 (nnlab ships 30000 training images), got 30001");
+    expect(() => load_mnist({ test: 0 })).toThrow(/test must be a whole number from 1 to 10000/);
+  });
+
   test("load_dataset: the labs' (m, h, w, c) images, (1, m) labels and classes", () => {
     const [train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes] = load_dataset();
     expectImages(train_set_x_orig, fx.shirt_train, true);
