@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ["matmul", "labs", "notebook", "grade", "playground"];
+const ALL = ["matmul", "labs", "notebook", "grade", "playground", "keras"];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((n) => !ALL.includes(n));
 if (unknown.length) {

@@ -20,6 +20,7 @@ const NAMESPACES: readonly { name: string; complete: boolean }[] = [
   { name: "deep", complete: true },
   { name: "initialization", complete: true },
   { name: "cnn", complete: true },
+  { name: "keras", complete: true },
   { name: "testcases", complete: true },
   { name: "datasets", complete: true },
   { name: "plot", complete: true },
