@@ -60,7 +60,7 @@ async function tfjsSetup() {
 // tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter kernel ("Kernel 'Conv2DBackpropFilter' not
 // registered for backend 'wasm'"): it cannot train a CNN, so the CNN runs on tfjs's cpu backend
 // (plain JS, float32), the only tfjs backend here that trains one without the native tfjs-node.
-// That backend takes about 8 s per batch of 64 on this machine (about 20 minutes an epoch), so by
+// That backend takes about 8 s per batch of 64 on this machine (about an hour an epoch on 30,000 images), so by
 // default it is timed on CNN_BATCHES batches and its epoch time extrapolated; its accuracy is then
 // not measured. --tfjs-cnn-full trains it for the full epochs.
 const TFJS_BACKEND = { mlp: "wasm", cnn: "cpu" };
@@ -69,10 +69,10 @@ const CNN_BATCHES = 3;
 async function tfjsRun(kind) {
   await tf.setBackend(TFJS_BACKEND[kind]);
   await tf.ready();
-  const xs = tf.tensor4d(Float32Array.from(x_train.data), [10000, 28, 28, 1]);
-  const ys = tf.tensor2d(Float32Array.from(y_train.data), [10000, 10]);
-  const xv = tf.tensor4d(Float32Array.from(x_test.data), [2000, 28, 28, 1]);
-  const yv = tf.tensor2d(Float32Array.from(y_test.data), [2000, 10]);
+  const xs = tf.tensor4d(Float32Array.from(x_train.data), [x_train.shape[0], 28, 28, 1]);
+  const ys = tf.tensor2d(Float32Array.from(y_train.data), [y_train.shape[0], 10]);
+  const xv = tf.tensor4d(Float32Array.from(x_test.data), [x_test.shape[0], 28, 28, 1]);
+  const yv = tf.tensor2d(Float32Array.from(y_test.data), [y_test.shape[0], 10]);
   const model = tf.sequential();
   if (kind === "mlp") {
     model.add(tf.layers.flatten({ inputShape: [28, 28, 1] }));
@@ -98,7 +98,7 @@ async function tfjsRun(kind) {
     const params = model.countParams();
     tf.dispose([xs, ys, xv, yv, xb, yb]);
     model.dispose();
-    return { perEpoch: perBatch * Math.ceil(10000 / BATCH), times: [], acc: NaN, params, backend: `${tf.getBackend()}*` };
+    return { perEpoch: perBatch * Math.ceil(x_train.shape[0] / BATCH), times: [], acc: NaN, params, backend: `${tf.getBackend()}*` };
   }
   await model.fit(xs, ys, {
     epochs: EPOCHS, batchSize: BATCH, shuffle: true, verbose: 0,
@@ -113,7 +113,7 @@ async function tfjsRun(kind) {
 }
 
 const info = await tfjsSetup();
-console.log(`keras: MNIST subset 10000/2000, ${EPOCHS} epochs, batch ${BATCH}, Adam; tfjs ${tf.version.tfjs} backend ${info.backend} (simd ${info.simd}, threads ${info.threads}); nnlab gemm ${JSON.stringify(loadDist("np/kernels/gemm.js").gemmInfo().kernel ?? "auto")}`);
+console.log(`keras: MNIST subset ${x_train.shape[0]}/${x_test.shape[0]}, ${EPOCHS} epochs, batch ${BATCH}, Adam; tfjs ${tf.version.tfjs} backend ${info.backend} (simd ${info.simd}, threads ${info.threads}); nnlab gemm ${JSON.stringify(loadDist("np/kernels/gemm.js").gemmInfo().kernel ?? "auto")}`);
 console.log("");
 const rows = [];
 for (const kind of values.only ? [values.only] : ["mlp", "cnn"]) {
