@@ -1,12 +1,12 @@
 // `nnlab build`: the lecture site. Executes the lecture notebooks (cached by content), renders one
 // page per lecture plus the index, search and assets, and prints where to open it.
-import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { writePlayground } from "../playground/site";
 import { BuildError, buildSite } from "../site/build";
-import { UsageError, type Command } from "./command";
+import { parseCellTimeout, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab build [LECTURES_DIR] [--student] [--out DIR] [--keep-going] [options]
 
@@ -35,15 +35,6 @@ function defaultJobs(): number {
   return Math.max(1, Math.min(4, Math.floor(cpus().length / 2)));
 }
 
-/** The playground writer, if this build of nnlab has one. */
-function playgroundWriter(): ((dir: string) => void) | undefined {
-  const file = join(__dirname, "..", "playground", "site.js");
-  if (!existsSync(file)) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(file) as { writePlayground?: (dir: string) => void };
-  return mod.writePlayground;
-}
-
 async function run(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -66,8 +57,7 @@ async function run(args: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected one lecture folder, got ${positionals.length}: ${positionals.join(" ")}`);
-  const seconds = Number(values.timeout);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout expects seconds >= 0, got '${values.timeout}'`);
+  const timeout = parseCellTimeout(values.timeout);
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number >= 1, got '${values.jobs}'`);
   const lecturesDir = positionals[0] ?? join("notebooks", "lectures");
@@ -86,10 +76,10 @@ async function run(args: string[]): Promise<number> {
       student: values.student,
       cacheDir: values.cache,
       keepGoing: values["keep-going"],
-      timeout: seconds === 0 ? undefined : seconds * 1000,
+      timeout,
       jobs,
       title: values.title,
-      playground: values["no-playground"] ? undefined : playgroundWriter(),
+      playground: values["no-playground"] ? undefined : writePlayground,
       log: (line) => {
         clearStatus();
         console.log(line);

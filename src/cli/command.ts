@@ -12,6 +12,13 @@ export interface Command {
 /** Bad arguments: main.ts prints the message and the command's usage, and exits with 2. */
 export class UsageError extends Error {}
 
+/** A per-cell `--timeout S` in milliseconds; 0 means none (undefined). */
+export function parseCellTimeout(value: string): number | undefined {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout expects seconds >= 0, got '${value}'`);
+  return seconds === 0 ? undefined : seconds * 1000;
+}
+
 /** Runs a command's work; a problem with the instructor's assignment files (AssignmentError) is
  *  printed as `nnlab <command>: <what is wrong>` and exits with 1, anything else propagates. */
 export async function reportingAssignmentErrors(command: string, body: () => Promise<number>): Promise<number> {

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { cellFailed, runNotebookFiles, writeNotebook, type CellReport, type NotebookResult } from "../notebook";
-import { UsageError, type Command } from "./command";
+import { parseCellTimeout, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab run <notebook.ipynb...> [--out DIR | --inplace] [--timeout S] [--allow-errors]
 
@@ -48,8 +48,7 @@ function parse(args: string[]): RunArgs {
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError("no notebooks given");
   if (values.out !== undefined && values.inplace) throw new UsageError("--out and --inplace exclude each other");
-  const seconds = Number(values.timeout);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout expects seconds >= 0, got '${values.timeout}'`);
+  const timeoutMs = parseCellTimeout(values.timeout);
   if (values.out !== undefined) {
     const names = positionals.map((p) => basename(p));
     const twice = names.find((n, i) => names.indexOf(n) !== i);
@@ -59,7 +58,7 @@ function parse(args: string[]): RunArgs {
     paths: positionals,
     out: values.out,
     inplace: values.inplace,
-    timeoutMs: seconds === 0 ? undefined : seconds * 1000,
+    timeoutMs,
     allowErrors: values["allow-errors"],
   };
 }

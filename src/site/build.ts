@@ -218,38 +218,38 @@ export async function buildSite(opts: BuildOptions): Promise<BuildReport> {
   return report(true);
 
   function writeSite(): void {
-  const lectures: SiteLecture[] = [];
-  for (const slug of slugs) {
-    const nb = executedNotebooks.get(slug);
-    if (!nb) continue; // failed before it produced anything (--keep-going)
-    let rendered;
-    try {
-      rendered = renderLecture(nb, slug, { student, asset });
-    } catch (e) {
-      throw new BuildError(`${slug}.ipynb: ${(e as Error).message}`);
+    const lectures: SiteLecture[] = [];
+    for (const slug of slugs) {
+      const nb = executedNotebooks.get(slug);
+      if (!nb) continue; // failed before it produced anything (--keep-going)
+      let rendered;
+      try {
+        rendered = renderLecture(nb, slug, { student, asset });
+      } catch (e) {
+        throw new BuildError(`${slug}.ipynb: ${(e as Error).message}`);
+      }
+      lectures.push({ slug, page: `${slug}.html`, notebook: `${slug}.ipynb`, rendered, failure: failures.get(slug)?.message.split("\n")[0] });
+      writeFileSync(join(staging, `${slug}.ipynb`), serializeNotebook(downloadable(nb, student)));
     }
-    lectures.push({ slug, page: `${slug}.html`, notebook: `${slug}.ipynb`, rendered, failure: failures.get(slug)?.message.split("\n")[0] });
-    writeFileSync(join(staging, `${slug}.ipynb`), serializeNotebook(downloadable(nb, student)));
-  }
-  let playground: string | undefined;
-  if (opts.playground) {
-    opts.playground(join(staging, "playground"));
-    playground = "playground/index.html";
-  }
-  const site: SiteInfo = { title: opts.title ?? "nnlab lectures", student, version: packageVersion(), lectures, playground };
-  lectures.forEach((l, i) => writeFileSync(join(staging, l.page), lecturePage(site, i)));
-  writeFileSync(join(staging, "index.html"), indexPage(site));
-  const docs: SearchDocument[] = [];
-  for (const l of lectures) {
-    for (const s of l.rendered.sections) {
-      docs.push({ id: docs.length, url: s.anchor ? `${l.page}#${s.anchor}` : l.page, lecture: l.rendered.title, heading: s.heading.replace(/\$/g, ""), text: s.text });
+    let playground: string | undefined;
+    if (opts.playground) {
+      opts.playground(join(staging, "playground"));
+      playground = "playground/index.html";
     }
-  }
-  writeAssets(staging);
-  writeFileSync(join(staging, "assets", "search-index.js"), searchIndexScript(docs));
-  writeFileSync(
-    join(staging, SITE_MARKER),
-    `${JSON.stringify({ generator: `nnlab ${site.version}`, student, lectures: slugs, built: new Date().toISOString() }, null, 2)}\n`,
-  );
+    const site: SiteInfo = { title: opts.title ?? "nnlab lectures", student, version: packageVersion(), lectures, playground };
+    lectures.forEach((l, i) => writeFileSync(join(staging, l.page), lecturePage(site, i)));
+    writeFileSync(join(staging, "index.html"), indexPage(site));
+    const docs: SearchDocument[] = [];
+    for (const l of lectures) {
+      for (const s of l.rendered.sections) {
+        docs.push({ id: docs.length, url: s.anchor ? `${l.page}#${s.anchor}` : l.page, lecture: l.rendered.title, heading: s.heading.replace(/\$/g, ""), text: s.text });
+      }
+    }
+    writeAssets(staging);
+    writeFileSync(join(staging, "assets", "search-index.js"), searchIndexScript(docs));
+    writeFileSync(
+      join(staging, SITE_MARKER),
+      `${JSON.stringify({ generator: `nnlab ${site.version}`, student, lectures: slugs, built: new Date().toISOString() }, null, 2)}\n`,
+    );
   }
 }

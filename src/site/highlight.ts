@@ -18,10 +18,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
+const ALIASES: { [alias: string]: string } = { ts: "typescript", js: "javascript", sh: "bash" };
+
 /** The highlighted HTML of `code` (the inside of a `<code>` element). */
 export function highlight(code: string, language = "typescript"): string {
   const lang = language.toLowerCase();
-  const known = hljs.getLanguage(lang === "ts" ? "typescript" : lang === "js" ? "javascript" : lang === "sh" ? "bash" : lang);
-  if (!known) return escapeHtml(code);
-  return hljs.highlight(code, { language: lang === "ts" ? "typescript" : lang === "js" ? "javascript" : lang === "sh" ? "bash" : lang, ignoreIllegals: true }).value;
+  const name = ALIASES[lang] ?? lang;
+  if (!hljs.getLanguage(name)) return escapeHtml(code);
+  return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
 }
