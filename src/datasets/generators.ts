@@ -3,7 +3,7 @@
 // so that the same seed gives the same points as scikit-learn), the CS231n spiral, and XOR.
 // Every generator returns [X (n_samples, n_features) float64, y (n_samples,) int64].
 import { linspace } from "../np/creation";
-import * as fdlibm from "../np/fdlibm";
+import * as elementary from "../np/elementary";
 import { NDArray } from "../np/ndarray";
 import * as random from "../np/random";
 import { RandomState } from "../np/random";
@@ -111,8 +111,8 @@ export function make_circles(opts: CirclesOptions = {}): Dataset {
   // endpoint=False so that the first point is not also the last
   const out = values(linspace(0, 2 * Math.PI, nOut, false));
   const inn = values(linspace(0, 2 * Math.PI, nIn, false));
-  const xs = [...out.map(fdlibm.cos), ...inn.map((t) => fdlibm.cos(t) * factor)];
-  const ys = [...out.map(fdlibm.sin), ...inn.map((t) => fdlibm.sin(t) * factor)];
+  const xs = [...out.map(elementary.cos), ...inn.map((t) => elementary.cos(t) * factor)];
+  const ys = [...out.map(elementary.sin), ...inn.map((t) => elementary.sin(t) * factor)];
   let [X, y] = twoClassSet(xs, ys, nOut);
   if (shuffle) [X, y] = shuffleRows(gen, X, y, 2);
   addNoise(gen, X, noise);
@@ -147,8 +147,8 @@ export function make_moons(opts: MoonsOptions = {}): Dataset {
   const gen = check_random_state(random_state);
   const out = values(linspace(0, Math.PI, nOut));
   const inn = values(linspace(0, Math.PI, nIn));
-  const xs = [...out.map(fdlibm.cos), ...inn.map((t) => 1 - fdlibm.cos(t))];
-  const ys = [...out.map(fdlibm.sin), ...inn.map((t) => 1 - fdlibm.sin(t) - 0.5)];
+  const xs = [...out.map(elementary.cos), ...inn.map((t) => 1 - elementary.cos(t))];
+  const ys = [...out.map(elementary.sin), ...inn.map((t) => 1 - elementary.sin(t) - 0.5)];
   let [X, y] = twoClassSet(xs, ys, nOut);
   if (shuffle) [X, y] = shuffleRows(gen, X, y, 2);
   addNoise(gen, X, noise);
@@ -318,8 +318,8 @@ export function make_spiral(opts: SpiralOptions = {}): Dataset {
     for (let i = 0; i < n_points; i++) {
       const t = base[i] + g[i] * noise;
       const row = j * n_points + i;
-      X[2 * row] = r[i] * fdlibm.sin(t);
-      X[2 * row + 1] = r[i] * fdlibm.cos(t);
+      X[2 * row] = r[i] * elementary.sin(t);
+      X[2 * row + 1] = r[i] * elementary.cos(t);
       y[row] = j;
     }
   }

@@ -7,6 +7,7 @@ import { sigmoid as sigmoidOf, relu as reluOf, sigmoid_backward, relu_backward }
 import { initialize_random, initialize_xavier, numLayers, type Parameters } from "../nn/initializers";
 import { cross_entropy, cross_entropy_backward } from "../nn/losses";
 import { update_parameters_with_gd } from "../nn/optimizers";
+import { linear, scaledDot, scaledRowSum } from "../nn/fused";
 
 export { sigmoid_backward, relu_backward };
 export type { Parameters };
@@ -108,7 +109,8 @@ export function initialize_parameters_deep(layer_dims: readonly number[], option
  * @example const [Z, linear_cache] = deep.linear_forward(...testcases.deep.linear_forward_test_case());
  */
 export function linear_forward(A: NDArray, W: NDArray, b: NDArray): [NDArray, LinearCache] {
-  return [np.dot(W, A).add(b), [A, W, b]];
+  // np.dot(W, A) + b in one pass (nn/fused.ts: the same bits)
+  return [linear(W, A, b), [A, W, b]];
 }
 
 /**
@@ -183,8 +185,9 @@ export function compute_cost(AL: NDArray, Y: ArrayLike): number {
 export function linear_backward(dZ: NDArray, cache: LinearCache): [NDArray, NDArray, NDArray] {
   const [A_prev, W] = cache;
   const m = A_prev.shape[1];
-  const dW = np.dot(dZ, A_prev.T).multiply(1 / m);
-  const db = np.sum(dZ, 1, true).multiply(1 / m);
+  // np.dot(dZ, A_prev.T) / m and np.sum(dZ, axis=1, keepdims=True) / m, each finished in one pass
+  const dW = scaledDot(dZ, A_prev.T, 1 / m);
+  const db = scaledRowSum(dZ, 1 / m);
   const dA_prev = np.dot(W.T, dZ);
   return [dA_prev, dW, db];
 }

@@ -6,6 +6,7 @@ import { sigmoid, tanh } from "../nn/activations";
 import { initialize_random, initializers, type InitializerName, type Parameters } from "../nn/initializers";
 import { cross_entropy } from "../nn/losses";
 import { update_parameters_with_gd } from "../nn/optimizers";
+import { linear, scaledDot, scaledRowSum, tanhBackward } from "../nn/fused";
 import { printCost } from "./printf";
 
 export { sigmoid };
@@ -64,9 +65,10 @@ export function initialize_parameters(n_x: number, n_h: number, n_y: number): Pa
  */
 export function forward_propagation(X: NDArray, parameters: Parameters): [NDArray, Cache] {
   const { W1, b1, W2, b2 } = parameters;
-  const Z1 = np.dot(W1, X).add(b1);
+  // np.dot(W1, X) + b1 and np.dot(W2, A1) + b2, each in one pass (nn/fused.ts: the same bits)
+  const Z1 = linear(W1, X, b1);
   const A1 = tanh(Z1);
-  const Z2 = np.dot(W2, A1).add(b2);
+  const Z2 = linear(W2, A1, b2);
   const A2 = sigmoid(Z2);
   return [A2, { Z1, A1, Z2, A2 }];
 }
@@ -107,11 +109,14 @@ export function backward_propagation(parameters: Parameters, cache: Cache, X: ND
   const { W2 } = parameters;
   const { A1, A2 } = cache;
   const dZ2 = A2.subtract(Y);
-  const dW2 = np.dot(dZ2, A1.T).multiply(1 / m);
-  const db2 = np.sum(dZ2, 1, true).multiply(1 / m);
-  const dZ1 = np.dot(W2.T, dZ2).multiply(np.subtract(1, np.square(A1)));
-  const dW1 = np.dot(dZ1, X.T).multiply(1 / m);
-  const db1 = np.sum(dZ1, 1, true).multiply(1 / m);
+  // the lab's formulas, each finished in one pass (nn/fused.ts, the same bits):
+  // dW2 = np.dot(dZ2, A1.T) / m, db2 = np.sum(dZ2, axis=1, keepdims=True) / m,
+  // dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2)), dW1 = np.dot(dZ1, X.T) / m, db1 likewise
+  const dW2 = scaledDot(dZ2, A1.T, 1 / m);
+  const db2 = scaledRowSum(dZ2, 1 / m);
+  const dZ1 = tanhBackward(W2.T, dZ2, A1);
+  const dW1 = scaledDot(dZ1, X.T, 1 / m);
+  const db1 = scaledRowSum(dZ1, 1 / m);
   return { dW1, db1, dW2, db2 };
 }
 

@@ -4,7 +4,7 @@
 // rounding (1/(1+exp(-z)) overflows to exactly 0 or 1 in the tails, as numpy's does).
 import * as np from "../np";
 import { NDArray, type ArrayLike } from "../np/ndarray";
-import * as fdlibm from "../np/fdlibm";
+import * as elementary from "../np/elementary";
 import { binaryBuffers, unaryBuffers } from "./elementwise";
 
 /**
@@ -32,9 +32,9 @@ export function sigmoid(Z: number): number;
  */
 export function sigmoid(Z: ArrayLike): NDArray;
 export function sigmoid(Z: ArrayLike): NDArray | number {
-  if (typeof Z === "number") return 1 / (1 + fdlibm.exp(-Z));
+  if (typeof Z === "number") return 1 / (1 + elementary.exp(-Z));
   const [out, z, shape] = unaryBuffers(Z);
-  for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + fdlibm.exp(-z[i]));
+  for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + elementary.exp(-z[i]));
   return new NDArray(out, shape);
 }
 
@@ -119,7 +119,7 @@ export function softmax(Z: ArrayLike, axis = 0): NDArray {
 export function sigmoid_backward(dA: ArrayLike, cache: ArrayLike): NDArray {
   const [out, da, z, shape] = binaryBuffers(dA, cache);
   for (let i = 0; i < out.length; i++) {
-    const s = 1 / (1 + fdlibm.exp(-z[i]));
+    const s = 1 / (1 + elementary.exp(-z[i]));
     out[i] = da[i] * s * (1 - s);
   }
   return new NDArray(out, shape);
@@ -157,7 +157,7 @@ export function relu_backward(dA: ArrayLike, cache: ArrayLike): NDArray {
 export function tanh_backward(dA: ArrayLike, cache: ArrayLike): NDArray {
   const [out, da, z, shape] = binaryBuffers(dA, cache);
   for (let i = 0; i < out.length; i++) {
-    const t = fdlibm.tanh(z[i]);
+    const t = elementary.tanh(z[i]);
     out[i] = da[i] * (1 - t * t);
   }
   return new NDArray(out, shape);

@@ -2,7 +2,7 @@
 // terms are formed in one pass and summed by np.sum, which adds in numpy's pairwise order.
 import * as np from "../np";
 import { NDArray, type ArrayLike } from "../np/ndarray";
-import * as fdlibm from "../np/fdlibm";
+import * as elementary from "../np/elementary";
 import { binaryBuffers } from "./elementwise";
 
 function examples(Y: ArrayLike): number {
@@ -35,7 +35,7 @@ export interface CrossEntropyOptions {
  */
 export function cross_entropy(AL: ArrayLike, Y: ArrayLike, options: CrossEntropyOptions = {}): number {
   const [out, a, y, shape] = binaryBuffers(AL, Y);
-  for (let i = 0; i < out.length; i++) out[i] = y[i] * fdlibm.log(a[i]) + (1 - y[i]) * fdlibm.log(1 - a[i]);
+  for (let i = 0; i < out.length; i++) out[i] = y[i] * elementary.log(a[i]) + (1 - y[i]) * elementary.log(1 - a[i]);
   const terms = new NDArray(out, shape);
   return -np.sum(options.nansum ? nanToZero(terms) : terms) / examples(Y);
 }
@@ -71,7 +71,7 @@ export function cross_entropy_backward(AL: ArrayLike, Y: ArrayLike): NDArray {
  */
 export function softmax_cross_entropy(AL: ArrayLike, Y: ArrayLike): number {
   const [out, a, y, shape] = binaryBuffers(AL, Y);
-  for (let i = 0; i < out.length; i++) out[i] = y[i] * fdlibm.log(a[i]);
+  for (let i = 0; i < out.length; i++) out[i] = y[i] * elementary.log(a[i]);
   return -np.sum(new NDArray(out, shape)) / examples(Y);
 }
 

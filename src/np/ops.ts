@@ -18,7 +18,7 @@ import { asarray } from "./convert";
 import { resultType, scalarKind, wrapUint8 } from "./dtype";
 import { broadcastShapes, forEachRun } from "./broadcast";
 import { ValueError } from "./errors";
-import * as fdlibm from "./fdlibm";
+import * as elementary from "./elementary";
 
 /** n elements: out[o..o+n) from a[ia], a[ia+sa], ... and b[ib], b[ib+sb], ... */
 type BinaryLoop = (
@@ -570,9 +570,9 @@ function floatUfunc(scalar: (x: number) => number, impl: (A: NDArray) => NDArray
  * @returns e ** x of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.exp(np.array([0, 1])); // array([1.        , 2.71828183])
  */
-export const exp = floatUfunc(fdlibm.exp, (A) =>
+export const exp = floatUfunc(elementary.exp, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.exp(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.exp(a[i]);
   }),
 );
 
@@ -590,9 +590,9 @@ export const exp = floatUfunc(fdlibm.exp, (A) =>
  * @returns the natural logarithm of each element: a number for a number, else a float64 array of the shape of `x`
  * @example const logprobs = np.multiply(np.log(A2), Y); // Y * log(A2) of the cross-entropy cost
  */
-export const log = floatUfunc(fdlibm.log, (A) =>
+export const log = floatUfunc(elementary.log, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.log(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.log(a[i]);
   }),
 );
 
@@ -610,9 +610,9 @@ export const log = floatUfunc(fdlibm.log, (A) =>
  * @returns tanh of each element: a number for a number, else a float64 array of the shape of `x`
  * @example const A1 = np.tanh(Z1);
  */
-export const tanh = floatUfunc(fdlibm.tanh, (A) =>
+export const tanh = floatUfunc(elementary.tanh, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.tanh(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.tanh(a[i]);
   }),
 );
 
@@ -649,9 +649,9 @@ export const sqrt = floatUfunc(Math.sqrt, (A) =>
  * @returns the sine of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.sin(np.array([0, np.pi / 2])); // array([0., 1.])
  */
-export const sin = floatUfunc(fdlibm.sin, (A) =>
+export const sin = floatUfunc(elementary.sin, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.sin(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.sin(a[i]);
   }),
 );
 
@@ -668,9 +668,9 @@ export const sin = floatUfunc(fdlibm.sin, (A) =>
  * @returns the cosine of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.cos(np.array([0, np.pi])); // array([ 1., -1.])
  */
-export const cos = floatUfunc(fdlibm.cos, (A) =>
+export const cos = floatUfunc(elementary.cos, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.cos(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.cos(a[i]);
   }),
 );
 
@@ -822,9 +822,9 @@ export const log1p = floatUfunc(Math.log1p, (A) =>
  * @returns e ** x - 1 of each element: a number for a number, else a float64 array of the shape of `x`
  * @example np.expm1(np.array([0, 1e-10])); // array([0.e+00, 1.e-10])
  */
-export const expm1 = floatUfunc(fdlibm.expm1, (A) =>
+export const expm1 = floatUfunc(elementary.expm1, (A) =>
   unary(A, "float64", (out, a) => {
-    for (let i = 0; i < a.length; i++) out[i] = fdlibm.expm1(a[i]);
+    for (let i = 0; i < a.length; i++) out[i] = elementary.expm1(a[i]);
   }),
 );
 

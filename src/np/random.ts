@@ -11,7 +11,7 @@
 import { asarray } from "./convert";
 import { IndexError, OverflowError, ValueError, pyTypeName } from "./errors";
 import { repr } from "./format";
-import * as fdlibm from "./fdlibm";
+import * as elementary from "./elementary";
 import { log } from "./libm";
 import { MT19937, MT_N } from "./mt19937";
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
@@ -661,7 +661,7 @@ export class RandomState {
   private binomialInversion(n: number, p: number): () => number {
     const mt = this.mt;
     const q = 1 - p;
-    const qn = fdlibm.exp(n * log(q));
+    const qn = elementary.exp(n * log(q));
     const np = n * p;
     const bound = Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
     return () => {

@@ -16,10 +16,13 @@
  *  only while the tag is the job's and chunks remain). DONEC counts finished chunks; the caller
  *  waits for all of them. A thread reads a job's arguments only after a successful claim, when the
  *  job cannot be over, so a worker that wakes late finds nothing to claim and never reads a newer
- *  job's arguments half-written. */
+ *  job's arguments half-written. FLAGS + c holds the sequence number of the last job whose chunk
+ *  c the worker finished, so the caller can copy finished chunks out while others still run. */
 const SEQ = 0, READY = 2, ERR = 3, PACK = 4, PACK_ARGS = 5, GEMM_ARGS = 13;
-const CLAIM = 30, DONEC = 31, MODE = 32, NCHUNK = 33, CSIZE = 34, TOTAL = 35;
-export const CTL_INTS = 40;
+const CLAIM = 30, DONEC = 31, MODE = 32, NCHUNK = 33, CSIZE = 34, TOTAL = 35, FLAGS = 36;
+/** The most chunks a job may have (one FLAGS word each). */
+export const MAX_CHUNKS = 16;
+export const CTL_INTS = FLAGS + MAX_CHUNKS;
 /** How long the worker watches for the next job before sleeping in Atomics.wait: products often
  *  come in runs, and waking a sleeping thread costs tens of microseconds. */
 const SPIN_MS = 0.2;
@@ -36,6 +39,11 @@ export interface GemmWorker {
   claim(): number;
   /** Counts a chunk the caller finished. */
   done(): void;
+  /** True once the worker has finished chunk c of the posted job. */
+  finishedByWorker(c: number): boolean;
+  /** Blocks until a chunk is finished (by either thread) after `done` of them were, or up to
+   *  `ms`; returns how many are finished now. */
+  waitProgress(done: number, ms: number): number;
   /** Blocks until every chunk of the posted job is finished; throws if the worker failed (it is
    *  then retired). */
   finish(): void;
@@ -83,8 +91,9 @@ for (;;) {
     const v = Atomics.load(ctl, ${CLAIM});
     if ((v >>> 16) !== tag || (v & 0xffff) === 0) break;
     if (Atomics.compareExchange(ctl, ${CLAIM}, v, v - 1) !== v) continue;
+    const c = ctl[${NCHUNK}] - (v & 0xffff);
     try {
-      const c = ctl[${NCHUNK}] - (v & 0xffff), csize = ctl[${CSIZE}], total = ctl[${TOTAL}];
+      const csize = ctl[${CSIZE}], total = ctl[${TOTAL}];
       const s = c * csize, e = Math.min(s + csize, total);
       const p = ${PACK_ARGS}, g = ${GEMM_ARGS};
       let i0 = 0, i1 = ctl[g], q0 = 0, q1 = total;
@@ -95,6 +104,7 @@ for (;;) {
     } catch (e) {
       Atomics.store(ctl, ${ERR}, 1);
     }
+    Atomics.store(ctl, ${FLAGS} + c, seq);
     Atomics.add(ctl, ${DONEC}, 1);
     Atomics.notify(ctl, ${DONEC});
   }
@@ -139,7 +149,7 @@ export function startWorker(module: unknown, memory: { readonly buffer: ArrayBuf
       return ready();
     },
     post(j: WorkerJob, byRows: boolean, chunks: number, csize: number, total: number): void {
-      if (chunks < 1 || chunks > 0xffff) throw new Error("threads.ts: chunk count");
+      if (chunks < 1 || chunks > MAX_CHUNKS) throw new Error("threads.ts: chunk count");
       nchunks = chunks;
       ctl[PACK] = j.b >= 0 ? 1 : 0;
       // the worker computes q0, q1 (pack) and i0, i1, q0, q1 (gemm) of each chunk; q1 of a chunk
@@ -167,6 +177,13 @@ export function startWorker(module: unknown, memory: { readonly buffer: ArrayBuf
     },
     done(): void {
       Atomics.add(ctl, DONEC, 1);
+    },
+    finishedByWorker(c: number): boolean {
+      return Atomics.load(ctl, FLAGS + c) === seq;
+    },
+    waitProgress(done: number, ms: number): number {
+      if (Atomics.load(ctl, DONEC) === done) Atomics.wait(ctl, DONEC, done, ms);
+      return Atomics.load(ctl, DONEC);
     },
     finish(): void {
       for (;;) {

@@ -18,7 +18,7 @@
 // SharedArrayBuffer and Node's worker_threads exist.
 import type { BufferOwner } from "./gemm";
 import { GEMM_WASM, GEMM_WASM_SHARED } from "./generated/gemm-wasm";
-import { startWorker, chunkRange, type GemmWorker, CTL_INTS } from "./threads";
+import { startWorker, chunkRange, type GemmWorker, CTL_INTS, MAX_CHUNKS } from "./threads";
 
 export interface WasmInfo {
   /** WebAssembly with SIMD compiles here. */
@@ -80,11 +80,18 @@ const CACHE_BYTES = 256 << 20;
 /** Products of at least this many multiply-adds are split over two threads (waking the worker
  *  costs tens of microseconds: reference/numerics.md). */
 const THREAD_MIN_MACS = 1 << 21;
-/** Chunks of a split product (threads.ts): at most COLUMN_CHUNKS_MAX of at least PANELS_PER_CHUNK
- *  column panels (each packs A again: with 16 the cat classifier's W1·X ran 5 % slower than with 2
- *  halves, with 4 as fast), or at most CHUNKS_MAX of at least ROWS_PER_CHUNK rows. */
-const COLUMN_CHUNKS_MAX = 4;
-const CHUNKS_MAX = 16;
+/** Chunks of a split product (threads.ts): at most CHUNKS_MAX of at least PANELS_PER_CHUNK column
+ *  panels and at least COLUMNS_PER_PACK_A columns (each column chunk packs A again, which costs
+ *  about as much as computing A's product with a few columns: with 16 chunks the cat classifier's
+ *  W1·X, 209 columns, ran 5 % slower than with 2 halves, with 4 as fast; dW1 = dZ1·Xᵀ, 12,288
+ *  columns, takes 16), or at most CHUNKS_MAX of at least ROWS_PER_CHUNK rows. */
+const COLUMNS_PER_PACK_A = 52;
+const CHUNKS_MAX = MAX_CHUNKS;
+/** A product split by rows whose C has at least this many entries (1 MiB) is copied out chunk by
+ *  chunk while the worker computes the rest: this thread copies each of its own chunks while it is
+ *  still in cache, and the worker's as they finish (dA_prev = Wᵀ·dZ of L_layer_model's first
+ *  layer is 12288 × 209, 20 MB). */
+const PIPELINE_MIN_ENTRIES = 1 << 17;
 const PANELS_PER_CHUNK = 8;
 const ROWS_PER_CHUNK = 64;
 
@@ -413,9 +420,10 @@ export function wasmGemm(
     if (small < 0) temps.push([cOff, cBytes]);
 
     const job: Job = { m, n, k, a: aOff, lda: ta ? m : k, ta: ta ? 1 : 0, b: bRaw, ldb: tb ? k : n, tb: tb ? 1 : 0, pb: pbOff, c: cOff, q };
-    if (threads >= 2 && m * n * k >= THREAD_MIN_MACS && w.shared) runSplit(w, job);
+    let copied = false;
+    if (threads >= 2 && m * n * k >= THREAD_MIN_MACS && w.shared) copied = runSplit(w, job, c);
     else runRange(w, job, 0, 0, m, 0, q);
-    c.set(w.f64.subarray(cOff / 8, cOff / 8 + m * n));
+    if (!copied) c.set(w.f64.subarray(cOff / 8, cOff / 8 + m * n));
     if (keepPacked && small < 0) {
       temps.splice(temps.findIndex(([off]) => off === pbOff), 1);
       cache.add(b, { kind, off: pbOff, bytes: pbBytes, k, n, dead: false });
@@ -445,11 +453,16 @@ function runRange(w: Machine, j: Job, t: number, i0: number, i1: number, q0: num
  *  is free (threads.ts), so a worker that starts late costs nothing but the chunks it does not
  *  take. By column panels (each chunk packs its panels of B, and packs A again: cheap when A is
  *  smaller than packed B), or by rows when packed B is smaller than A (B packed first, read by
- *  every chunk). Until the worker is up, this thread does it all: same bits either way. */
-function runSplit(w: Machine, j: Job): void {
+ *  every chunk). Until the worker is up, this thread does it all: same bits either way.
+ *  Returns true if C has been copied out to `out` already (a large C split by rows, see
+ *  PIPELINE_MIN_ENTRIES). */
+function runSplit(w: Machine, j: Job, out: Float64Array): boolean {
   if (w.worker === undefined) w.worker = startWorker(w.module, w.memory);
   const worker = w.worker;
-  if (!worker || !worker.ready()) return runRange(w, j, 0, 0, j.m, 0, j.q);
+  if (!worker || !worker.ready()) {
+    runRange(w, j, 0, 0, j.m, 0, j.q);
+    return false;
+  }
   const byRows = j.q < 8 || 4 * j.q < j.m;
   let job = j, nchunks: number, csize: number, total: number;
   if (byRows) {
@@ -459,11 +472,23 @@ function runSplit(w: Machine, j: Job): void {
     csize = Math.ceil(j.m / nchunks / 4) * 4;
     total = j.m;
   } else {
-    nchunks = Math.max(2, Math.min(COLUMN_CHUNKS_MAX, Math.floor(j.q / PANELS_PER_CHUNK)));
+    nchunks = Math.max(2, Math.min(CHUNKS_MAX, Math.floor(j.q / PANELS_PER_CHUNK), Math.floor(j.n / COLUMNS_PER_PACK_A)));
     csize = Math.ceil(j.q / nchunks);
     total = j.q;
   }
   nchunks = Math.ceil(total / csize);
+  const pipelined = byRows && j.m * j.n >= PIPELINE_MIN_ENTRIES;
+  const copiedChunk = new Uint8Array(nchunks);
+  let ncopied = 0;
+  const copyOut = (c: number): void => {
+    const [s, e] = chunkRange(c, csize, total), base = j.c / 8;
+    out.set(w.f64.subarray(base + s * j.n, base + e * j.n), s * j.n);
+    copiedChunk[c] = 1;
+    ncopied++;
+  };
+  const copyWorkers = (): void => {
+    for (let c = 0; c < nchunks; c++) if (!copiedChunk[c] && worker.finishedByWorker(c)) copyOut(c);
+  };
   worker.post({ ...job, mc: MC, ncq: NCQ, ...threadScratch(1) }, byRows, nchunks, csize, total);
   try {
     for (let c = worker.claim(); c >= 0; c = worker.claim()) {
@@ -474,6 +499,16 @@ function runSplit(w: Machine, j: Job): void {
       } finally {
         worker.done();
       }
+      if (pipelined) {
+        copyOut(c);
+        copyWorkers();
+      }
+    }
+    if (pipelined) {
+      for (let done = worker.waitProgress(-1, 0); ; done = worker.waitProgress(done, 1)) {
+        copyWorkers();
+        if (ncopied === nchunks) break;
+      }
     }
   } finally {
     try {
@@ -483,4 +518,5 @@ function runSplit(w: Machine, j: Job): void {
       throw e;
     }
   }
+  return pipelined;
 }
