@@ -288,15 +288,19 @@
   ;; ---------------------------------------------------------------- the product
   ;; Rows i0 ≤ i < i1 and panels q0 ≤ q < q1 of C = op(A)·B̃, B̃ packed by pack_b at pb. op(A)[i, p]
   ;; is at a + 8·(i·lda + p), or + 8·(p·lda + i) when ta ≠ 0. C[i, j] is at c + 8·(i·ldc + j).
-  ;; pa is this thread's A buffer (mcmax·256 doubles), edge its 16-double scratch tile. Loops:
+  ;; pa is this thread's A buffer (mcmax·256 doubles), edge its 16-double scratch tile. apk ≥ 0:
+;; op(A) is already packed there, whole, in pack_b's layout for op(A)ᵀ (pack_b with the transpose
+;; flag flipped and n = m: for each K block, 4-row panels, step p holding A[i..i+3, p]), shared by
+;; every chunk of a product split by columns, which then packs nothing; apk < 0: each row block of
+;; A is packed into pa as it is needed. Loops:
   ;; K blocks (in order: the summation order), blocks of ncq column panels (a K block of them
   ;; stays in cache while all of A meets it), row blocks of mcmax (A block packed, kept in L2),
   ;; B panels (one panel, 8 KiB, stays in L1), A panels.
   (func (export "gemm") (param $m i32) (param $n i32) (param $k i32)
       (param $a i32) (param $lda i32) (param $ta i32) (param $pb i32) (param $c i32) (param $ldc i32)
       (param $i0 i32) (param $i1 i32) (param $q0 i32) (param $q1 i32) (param $mcmax i32) (param $ncq i32)
-      (param $pa i32) (param $edge i32)
-    (local $qb i32) (local $qe i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $h i32)
+      (param $pa i32) (param $edge i32) (param $apk i32)
+    (local $qb i32) (local $pac i32) (local $rowa4 i32) (local $qe i32) (local $pc i32) (local $kc i32) (local $ic i32) (local $mc i32) (local $ir i32) (local $h i32)
     (local $q i32) (local $j i32) (local $w i32) (local $first i32)
     (local $sp i32) (local $st i32) (local $row4 i32) (local $ldcb i32)
     (local $bp i32) (local $cp i32) (local $r i32) (local $t i32) (local $x i32) (local $y i32)
@@ -305,8 +309,10 @@
       (then (local.set $sp (i32.shl (local.get $lda) (i32.const 3))) (local.set $st (i32.const 8)))
       (else (local.set $sp (i32.const 8)) (local.set $st (i32.shl (local.get $lda) (i32.const 3)))))
     (local.set $row4 (i32.shl (i32.shr_u (i32.add (local.get $n) (i32.const 3)) (i32.const 2)) (i32.const 5)))
+    (local.set $rowa4 (i32.shl (i32.shr_u (i32.add (local.get $m) (i32.const 3)) (i32.const 2)) (i32.const 5)))
     (local.set $ldcb (i32.shl (local.get $ldc) (i32.const 3)))
     (local.set $first (i32.const 1))
+    (local.set $pac (local.get $pa))
     (loop $blocks
       (local.set $kc (select (i32.const 256) (i32.sub (local.get $k) (local.get $pc))
         (i32.gt_u (i32.sub (local.get $k) (local.get $pc)) (i32.const 256))))
@@ -318,7 +324,12 @@
       (loop $rowblocks
         (local.set $mc (select (local.get $mcmax) (i32.sub (local.get $i1) (local.get $ic))
           (i32.gt_u (i32.sub (local.get $i1) (local.get $ic)) (local.get $mcmax))))
-        ;; pack op(A)[ic:ic+mc, pc:pc+kc]
+        ;; pack op(A)[ic:ic+mc, pc:pc+kc], or find it packed (ic is a multiple of 4)
+        (if (i32.ge_s (local.get $apk) (i32.const 0))
+          (then
+            (local.set $pac (i32.add (local.get $apk)
+              (i32.add (i32.mul (local.get $pc) (local.get $rowa4)) (i32.shl (i32.mul (local.get $ic) (local.get $kc)) (i32.const 3))))))
+          (else
         (local.set $ir (i32.const 0))
         (loop $apanels
           (local.set $h (select (i32.const 4) (i32.sub (local.get $mc) (local.get $ir))
@@ -329,7 +340,7 @@
             (local.get $sp) (local.get $st) (local.get $h) (local.get $kc)
             (i32.add (local.get $pa) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 3))))
           (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
-          (br_if $apanels (i32.lt_u (local.get $ir) (local.get $mc))))
+          (br_if $apanels (i32.lt_u (local.get $ir) (local.get $mc))))))
         ;; the tiles
         (local.set $q (local.get $qb))
         (loop $bpanels
@@ -347,12 +358,12 @@
             (if (i32.and (i32.eq (local.get $h) (i32.const 4)) (i32.eq (local.get $w) (i32.const 4)))
               (then
                 (call $kernel (local.get $kc)
-                  (i32.add (local.get $pa) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 3)))
+                  (i32.add (local.get $pac) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 3)))
                   (local.get $bp) (local.get $cp) (local.get $ldcb) (local.get $first)))
               (else
                 ;; edge tile: the full 4×4 sum into the scratch tile, then the h×w part into C
                 (call $kernel (local.get $kc)
-                  (i32.add (local.get $pa) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 3)))
+                  (i32.add (local.get $pac) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 3)))
                   (local.get $bp) (local.get $edge) (i32.const 32) (i32.const 1))
                 (local.set $r (i32.const 0))
                 (loop $erows

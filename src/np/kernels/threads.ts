@@ -18,8 +18,8 @@
  *  job cannot be over, so a worker that wakes late finds nothing to claim and never reads a newer
  *  job's arguments half-written. FLAGS + c holds the sequence number of the last job whose chunk
  *  c the worker finished, so the caller can copy finished chunks out while others still run. */
-const SEQ = 0, READY = 2, ERR = 3, PACK = 4, PACK_ARGS = 5, GEMM_ARGS = 13;
-const CLAIM = 30, DONEC = 31, MODE = 32, NCHUNK = 33, CSIZE = 34, TOTAL = 35, FLAGS = 36;
+const SEQ = 0, READY = 2, ERR = 3, PACK = 4, PACK_ARGS = 5, GEMM_ARGS = 13; // gemm's 18 arguments
+const CLAIM = 31, DONEC = 32, MODE = 33, NCHUNK = 34, CSIZE = 35, TOTAL = 36, FLAGS = 37;
 /** The most chunks a job may have (one FLAGS word each). */
 export const MAX_CHUNKS = 16;
 export const CTL_INTS = FLAGS + MAX_CHUNKS;
@@ -60,6 +60,8 @@ export interface WorkerJob {
   b: number; ldb: number; tb: number;
   pb: number; c: number;
   mc: number; ncq: number; pa: number; edge: number;
+  /** op(A) packed whole at this offset (-1: each chunk packs its own) */
+  apk: number;
 }
 
 // The worker's program (CommonJS, run with `eval: true`, so it needs no file next to this one).
@@ -100,7 +102,7 @@ for (;;) {
       if (ctl[${MODE}]) { i0 = s; i1 = e; q1 = ctl[g + 12]; } else { q0 = s; q1 = e; }
       if (ctl[${PACK}]) ex.pack_b(ctl[p], ctl[p + 1], ctl[p + 2], ctl[p + 3], ctl[p + 4], q0, q1, ctl[p + 7]);
       ex.gemm(ctl[g], ctl[g + 1], ctl[g + 2], ctl[g + 3], ctl[g + 4], ctl[g + 5], ctl[g + 6], ctl[g + 7], ctl[g + 8],
-        i0, i1, q0, q1, ctl[g + 13], ctl[g + 14], ctl[g + 15], ctl[g + 16]);
+        i0, i1, q0, q1, ctl[g + 13], ctl[g + 14], ctl[g + 15], ctl[g + 16], ctl[g + 17]);
     } catch (e) {
       Atomics.store(ctl, ${ERR}, 1);
     }
@@ -155,7 +157,7 @@ export function startWorker(module: unknown, memory: { readonly buffer: ArrayBuf
       // the worker computes q0, q1 (pack) and i0, i1, q0, q1 (gemm) of each chunk; q1 of a chunk
       // by rows is the job's panel count, at GEMM_ARGS + 12
       ctl.set([j.b, j.ldb, j.tb, j.k, j.n, 0, 0, j.pb], PACK_ARGS);
-      ctl.set([j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, 0, j.m, 0, Math.ceil(j.n / 4), j.mc, j.ncq, j.pa, j.edge], GEMM_ARGS);
+      ctl.set([j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, 0, j.m, 0, Math.ceil(j.n / 4), j.mc, j.ncq, j.pa, j.edge, j.apk], GEMM_ARGS);
       ctl[MODE] = byRows ? 1 : 0;
       ctl[NCHUNK] = chunks;
       ctl[CSIZE] = csize;

@@ -46,7 +46,7 @@ const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface Exports {
   gemm(m: number, n: number, k: number, a: number, lda: number, ta: number, pb: number, c: number, ldc: number,
-    i0: number, i1: number, q0: number, q1: number, mcmax: number, ncq: number, pa: number, edge: number): void;
+    i0: number, i1: number, q0: number, q1: number, mcmax: number, ncq: number, pa: number, edge: number, apk: number): void;
   pack_b(b: number, ldb: number, tb: number, k: number, n: number, q0: number, q1: number, dst: number): void;
   gemm_small(m: number, n: number, k: number, a: number, lda: number, ta: number, b: number, ldb: number, c: number): void;
 }
@@ -81,11 +81,11 @@ const CACHE_BYTES = 256 << 20;
  *  costs tens of microseconds: reference/numerics.md). */
 const THREAD_MIN_MACS = 1 << 21;
 /** Chunks of a split product (threads.ts): at most CHUNKS_MAX of at least PANELS_PER_CHUNK column
- *  panels and at least COLUMNS_PER_PACK_A columns (each column chunk packs A again, which costs
- *  about as much as computing A's product with a few columns: with 16 chunks the cat classifier's
- *  W1·X, 209 columns, ran 5 % slower than with 2 halves, with 4 as fast; dW1 = dZ1·Xᵀ, 12,288
- *  columns, takes 16), or at most CHUNKS_MAX of at least ROWS_PER_CHUNK rows. */
-const COLUMNS_PER_PACK_A = 52;
+ *  panels, or at most CHUNKS_MAX of at least ROWS_PER_CHUNK rows. Split by columns, every chunk
+ *  needs all of op(A) packed: when A has at least PREPACK_MIN_A entries it is packed once for all
+ *  of them (the cat classifier's W1·X, 20 × 12,288 by 209 columns, packed A 4 times when each of 4
+ *  chunks packed its own), else each chunk packs it. */
+const PREPACK_MIN_A = 1 << 14;
 const CHUNKS_MAX = MAX_CHUNKS;
 /** A product split by rows whose C has at least this many entries (1 MiB) is copied out chunk by
  *  chunk while the worker computes the rest: this thread copies each of its own chunks while it is
@@ -419,7 +419,7 @@ export function wasmGemm(
     if (cOff < 0) return fallback(m, n, k, a, b, c, ta, tb);
     if (small < 0) temps.push([cOff, cBytes]);
 
-    const job: Job = { m, n, k, a: aOff, lda: ta ? m : k, ta: ta ? 1 : 0, b: bRaw, ldb: tb ? k : n, tb: tb ? 1 : 0, pb: pbOff, c: cOff, q };
+    const job: Job = { m, n, k, a: aOff, lda: ta ? m : k, ta: ta ? 1 : 0, b: bRaw, ldb: tb ? k : n, tb: tb ? 1 : 0, pb: pbOff, c: cOff, q, apk: -1 };
     let copied = false;
     if (threads >= 2 && m * n * k >= THREAD_MIN_MACS && w.shared) copied = runSplit(w, job, c);
     else runRange(w, job, 0, 0, m, 0, q);
@@ -440,13 +440,15 @@ interface Job {
   /** raw B's offset, or -1 when B is already packed at pb */
   b: number; ldb: number; tb: number;
   pb: number; c: number; q: number;
+  /** op(A) packed whole at this offset for every chunk, or -1 (each packs its row blocks) */
+  apk: number;
 }
 
 /** One thread's share on this thread: pack its B panels (if B needs packing), then its tiles. */
 function runRange(w: Machine, j: Job, t: number, i0: number, i1: number, q0: number, q1: number): void {
   const s = threadScratch(t);
   if (j.b >= 0) w.ex.pack_b(j.b, j.ldb, j.tb, j.k, j.n, q0, q1, j.pb);
-  w.ex.gemm(j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, MC, NCQ, s.pa, s.edge);
+  w.ex.gemm(j.m, j.n, j.k, j.a, j.lda, j.ta, j.pb, j.c, j.n, i0, i1, q0, q1, MC, NCQ, s.pa, s.edge, j.apk);
 }
 
 /** Two threads: this one and the worker share out chunks of C, each claimed by whichever thread
@@ -465,6 +467,7 @@ function runSplit(w: Machine, j: Job, out: Float64Array): boolean {
   }
   const byRows = j.q < 8 || 4 * j.q < j.m;
   let job = j, nchunks: number, csize: number, total: number;
+  let prepacked: [number, number] | null = null;
   if (byRows) {
     if (j.b >= 0) w.ex.pack_b(j.b, j.ldb, j.tb, j.k, j.n, 0, j.q, j.pb);
     job = { ...j, b: -1 };
@@ -472,7 +475,16 @@ function runSplit(w: Machine, j: Job, out: Float64Array): boolean {
     csize = Math.ceil(j.m / nchunks / 4) * 4;
     total = j.m;
   } else {
-    nchunks = Math.max(2, Math.min(CHUNKS_MAX, Math.floor(j.q / PANELS_PER_CHUNK), Math.floor(j.n / COLUMNS_PER_PACK_A)));
+    if (j.m * j.k >= PREPACK_MIN_A) {
+      // op(A) packed once, as pack_b packs op(A)ᵀ: flipped transpose flag, n = m
+      const qa = Math.ceil(j.m / 4), bytes = j.k * qa * 32, off = alloc(w, bytes);
+      if (off >= 0) {
+        prepacked = [off, bytes];
+        w.ex.pack_b(j.a, j.lda, j.ta ? 0 : 1, j.k, j.m, 0, qa, off);
+        job = { ...j, apk: off };
+      }
+    }
+    nchunks = Math.max(2, Math.min(CHUNKS_MAX, Math.floor(j.q / PANELS_PER_CHUNK)));
     csize = Math.ceil(j.q / nchunks);
     total = j.q;
   }
@@ -516,6 +528,8 @@ function runSplit(w: Machine, j: Job, out: Float64Array): boolean {
     } catch (e) {
       w.worker = null;
       throw e;
+    } finally {
+      if (prepacked) w.heap.release(prepacked[0], prepacked[1]);
     }
   }
   return pipelined;

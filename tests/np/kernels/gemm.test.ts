@@ -133,9 +133,11 @@ describe("the wasm kernel", () => {
         // ≥ 2^21 multiply-adds: chunks of column panels (up to 16 when A is small: [9, 1003, 190]),
         // or chunks of rows (C narrower than 8 panels, or packed B smaller than A: [1001, 41, 60]);
         // by rows with C of at least 2^17 entries, copied out chunk by chunk as the chunks finish
-        // ([2000, 70, 20], [3001, 45, 17], the shape of L_layer_model's dA0 = W1ᵀ·dZ1 scaled down)
+        // ([2000, 70, 20], [3001, 45, 17], the shape of L_layer_model's dA0 = W1ᵀ·dZ1 scaled down);
+        // by columns with A of at least 2^14 entries packed once for every chunk ([20, 209, 1000],
+        // [23, 211, 900]: the cat classifier's W1·X scaled down, with odd edges)
         checkAll(run, [[37, 301, 257], [129, 45, 300], [301, 7, 1000], [9, 1003, 190], [260, 33, 130], [131, 2100, 9], [1001, 41, 60],
-          [2000, 70, 20], [3001, 45, 17]]);
+          [2000, 70, 20], [3001, 45, 17], [20, 209, 1000], [23, 211, 900]]);
       });
     });
   }
