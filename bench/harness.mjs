@@ -37,9 +37,10 @@ export function timeIt(fn, { minSeconds = 1, warmup = 3, minCalls = 5 } = {}) {
 
 /** Runs a Python script of bench/ with Debian's python3 (the one with numpy), passing `input` as
  *  JSON on stdin; the script prints one JSON document, which is returned. */
-export function runPython(script, input) {
+export function runPython(script, input, env = {}) {
   const r = spawnSync("/usr/bin/python3", [join(here, script)], {
     input: JSON.stringify(input),
+    env: { ...process.env, ...env },
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });

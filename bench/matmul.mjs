@@ -59,7 +59,7 @@ startThreads();
 // Shape by shape, nnlab under each kernel then numpy on the same shape, so that a change in the
 // machine's load (other processes) affects both sides alike.
 const nnlab = KERNELS.map(() => []);
-const py = { seconds: [] };
+const py = { seconds: [], oneThread: [] };
 SHAPES.forEach((shape, s) => {
   const a = randomMatrix(shape.m, shape.k), b = randomMatrix(shape.k, shape.n);
   const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
@@ -81,6 +81,9 @@ SHAPES.forEach((shape, s) => {
   });
   Object.assign(py, { numpy: r.numpy, blas: r.blas });
   py.seconds[s] = r.seconds[0];
+  // the large shapes once more with numpy on one BLAS thread, for the per-thread comparison below
+  if (big) py.oneThread[s] = runPython("numpy_matmul.py", { shapes: [[shape.m, shape.k, shape.n]], minSeconds: MIN_SECONDS, bigFlop: BIG_FLOP },
+    { OPENBLAS_NUM_THREADS: "1" }).seconds[0];
 });
 const load1 = loadavg();
 
@@ -104,3 +107,16 @@ SHAPES.forEach((shape, s) => {
 printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy", "nothing resident: GFLOP/s", "speed / numpy"], rows);
 console.log("\nspeed / numpy: nnlab's GFLOP/s over numpy's, same run (above 1: nnlab faster). Targets (issue 10): " +
   "at least 0.5 on the two large shapes, at least 1 on the two small ones.");
+
+// One thread against one thread: what each side's kernel does per core, which bounds what two
+// threads can reach (numpy's OpenBLAS kernel uses AVX-512 fused multiply-adds, 8 doubles an
+// instruction; WebAssembly SIMD has 2 doubles a vector and, without relaxed SIMD, no fused multiply-add).
+const perThread = [];
+SHAPES.forEach((shape, s) => {
+  if (py.oneThread[s] === undefined) return;
+  const wasm1 = nnlab[KERNELS.findIndex((k) => k.kernel === "wasm" && k.threads === 1)][s].same;
+  perThread.push([label(shape), shape.name, (gflop(shape) / py.oneThread[s]).toFixed(2), (gflop(shape) / wasm1).toFixed(2),
+    (py.oneThread[s] / wasm1).toFixed(3)]);
+});
+console.log("\nOne thread each (numpy with OPENBLAS_NUM_THREADS=1, nnlab's wasm kernel on 1 thread):");
+printTable(["shape", "case", "numpy GFLOP/s", "nnlab GFLOP/s", "speed / numpy"], perThread);
