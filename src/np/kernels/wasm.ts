@@ -453,9 +453,10 @@ function runRange(w: Machine, j: Job, t: number, i0: number, i1: number, q0: num
 
 /** Two threads: this one and the worker share out chunks of C, each claimed by whichever thread
  *  is free (threads.ts), so a worker that starts late costs nothing but the chunks it does not
- *  take. By column panels (each chunk packs its panels of B, and packs A again: cheap when A is
- *  smaller than packed B), or by rows when packed B is smaller than A (B packed first, read by
- *  every chunk). Until the worker is up, this thread does it all: same bits either way.
+ *  take. By column panels (each chunk packs its panels of B; op(A) is packed once beforehand for
+ *  all chunks, or by each chunk when it is small), or by rows when packed B is smaller than A (B
+ *  packed first, read by every chunk). Until the worker is up, this thread does it all: same bits
+ *  either way.
  *  Returns true if C has been copied out to `out` already (a large C split by rows, see
  *  PIPELINE_MIN_ENTRIES). */
 function runSplit(w: Machine, j: Job, out: Float64Array): boolean {
