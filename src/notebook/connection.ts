@@ -27,8 +27,9 @@ export function channelAddress(info: ConnectionInfo, channel: Channel): string {
   return `${info.transport}://${info.ip}:${info[`${channel}_port`]}`;
 }
 
-/** Ports the OS reports free right now. The kernel binds them moments later; a lost race shows up
- *  as a kernel that dies at start, which the caller reports. */
+/** Ports the OS reports free right now. The kernel binds them moments later; a lost race (another
+ *  process took one in between) shows up as tslab's "Address already in use", and Kernel.start
+ *  starts again with a new connection file. */
 async function freePorts(ip: string, n: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from({ length: n }, () => new Promise<ReturnType<typeof createServer>>((resolve, reject) => {

@@ -77,6 +77,15 @@ export async function killAllKernels(ms = 2000): Promise<void> {
 
 const STDERR_TAIL = 4096;
 
+/** How tslab reports that a port of its connection file was taken between our choosing it and its
+ *  binding it (zeromq's bind error, an unhandled rejection on its stderr). */
+const PORT_TAKEN = /EADDRINUSE|Address already in use/;
+/** Start-ups retried with fresh ports after such a lost race. */
+const PORT_RETRIES = 4;
+
+/** The kernel could not bind a port of its connection file: another process took it first. */
+class PortTakenError extends Error {}
+
 export class Kernel {
   readonly session = randomUUID();
   info!: KernelInfo;
@@ -89,6 +98,8 @@ export class Kernel {
   private readonly exited: Promise<Exit>;
   private stderrTail = "";
   private closed = false;
+  /** Settles when the kernel reports a port of its connection file taken (PORT_TAKEN). */
+  private portTaken!: Promise<"port taken">;
 
   private constructor(
     readonly options: KernelOptions,
@@ -101,8 +112,13 @@ export class Kernel {
         resolve(this.exitInfo);
       });
     });
+    let onPortTaken = (): void => {};
+    this.portTaken = new Promise((resolve) => {
+      onPortTaken = () => resolve("port taken");
+    });
     const keepTail = (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL);
+      if (connection.info.transport === "tcp" && PORT_TAKEN.test(this.stderrTail)) onPortTaken();
     };
     child.stdout?.on("data", keepTail);
     child.stderr?.on("data", keepTail);
@@ -117,8 +133,20 @@ export class Kernel {
     live.add(this);
   }
 
-  /** Starts a kernel and waits until it answers on shell and its iopub messages reach us. */
+  /** Starts a kernel and waits until it answers on shell and its iopub messages reach us. Over TCP,
+   *  the ports are chosen free but bound by the kernel moments later; if another process took one
+   *  in between, the kernel is stopped and started again on fresh ports (up to PORT_RETRIES times). */
   static async start(options: KernelOptions): Promise<Kernel> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await Kernel.startOnce(options);
+      } catch (e) {
+        if (!(e instanceof PortTakenError) || attempt >= PORT_RETRIES) throw e;
+      }
+    }
+  }
+
+  private static async startOnce(options: KernelOptions): Promise<Kernel> {
     const connection = await createConnectionFile("tslab", options.transport ?? "tcp");
     const args = [tslabBin(), "kernel", "--config-path", connection.path];
     const { command, args: argv } = options.launch
@@ -346,11 +374,17 @@ export class Kernel {
     // The first request waits for tslab to load TypeScript and bind its sockets (~2 s)...
     const first = this.exchange(this.shell, newMessage("kernel_info_request", {}, this.session), () => undefined);
     try {
-      const reply = await raceTimeout(first.reply, timeout);
+      const reply = await raceTimeout(Promise.race([first.reply, this.portTaken]), timeout);
+      if (reply === "port taken") throw new PortTakenError(failure("could not bind a port of its connection file").message);
       if (reply === "timeout") throw failure(`did not answer within ${timeout / 1000} s`);
       this.info = reply.content as unknown as KernelInfo;
     } catch (e) {
-      if (e instanceof KernelDiedError) throw failure(`exited during start-up (${e.message})`);
+      if (e instanceof KernelDiedError) {
+        if (this.connection.info.transport === "tcp" && PORT_TAKEN.test(this.stderrTail)) {
+          throw new PortTakenError(failure("could not bind a port of its connection file").message);
+        }
+        throw failure(`exited during start-up (${e.message})`);
+      }
       throw e;
     } finally {
       first.cancel();
