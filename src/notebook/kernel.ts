@@ -118,7 +118,7 @@ export class Kernel {
     });
     const keepTail = (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-STDERR_TAIL);
-      if (connection.info.transport === "tcp" && PORT_TAKEN.test(this.stderrTail)) onPortTaken();
+      if (this.lostPortRace()) onPortTaken();
     };
     child.stdout?.on("data", keepTail);
     child.stderr?.on("data", keepTail);
@@ -368,23 +368,24 @@ export class Kernel {
     };
   }
 
+  /** The kernel said a TCP port of its connection file was taken before it could bind it. */
+  private lostPortRace(): boolean {
+    return this.connection.info.transport === "tcp" && PORT_TAKEN.test(this.stderrTail);
+  }
+
   private async handshake(timeout: number): Promise<void> {
     const deadline = Date.now() + timeout;
     const failure = (why: string) => new Error(`the tslab kernel ${why}${this.stderrTail ? `:\n${this.stderrTail}` : ""}`);
+    const portTaken = () => new PortTakenError(failure("could not bind a port of its connection file").message);
     // The first request waits for tslab to load TypeScript and bind its sockets (~2 s)...
     const first = this.exchange(this.shell, newMessage("kernel_info_request", {}, this.session), () => undefined);
     try {
       const reply = await raceTimeout(Promise.race([first.reply, this.portTaken]), timeout);
-      if (reply === "port taken") throw new PortTakenError(failure("could not bind a port of its connection file").message);
+      if (reply === "port taken") throw portTaken();
       if (reply === "timeout") throw failure(`did not answer within ${timeout / 1000} s`);
       this.info = reply.content as unknown as KernelInfo;
     } catch (e) {
-      if (e instanceof KernelDiedError) {
-        if (this.connection.info.transport === "tcp" && PORT_TAKEN.test(this.stderrTail)) {
-          throw new PortTakenError(failure("could not bind a port of its connection file").message);
-        }
-        throw failure(`exited during start-up (${e.message})`);
-      }
+      if (e instanceof KernelDiedError) throw this.lostPortRace() ? portTaken() : failure(`exited during start-up (${e.message})`);
       throw e;
     } finally {
       first.cancel();

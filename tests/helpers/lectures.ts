@@ -3,7 +3,7 @@
 // Both must finish clean (no error output, nothing on stderr) in under the lecture time limit;
 // the executed notebooks come back for the lecture's own content checks.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -49,6 +49,26 @@ export function chartsOf(nb: Notebook): Output[] {
   return outputsOf(nb).filter(
     (o) => o.output_type === "display_data" && "application/vnd.vegalite.v5+json" in o.data && "image/png" in o.data,
   );
+}
+
+/** A lecture's committed form: the tslab kernelspec, `title` as its first line, every code cell's
+ *  outputs cleared, and exercise stubs (`// YOUR CODE HERE`) and solutions defining `functions`
+ *  in that order. */
+export function expectLectureForm(file: string, title: string, functions: string[]): void {
+  const nb = JSON.parse(readFileSync(join(LECTURES_DIR, file), "utf8")) as {
+    cells: { cell_type: string; source: string[]; outputs?: unknown[]; execution_count?: number | null; metadata: { tags?: string[] } }[];
+    metadata: { kernelspec: { name: string } };
+  };
+  expect(nb.metadata.kernelspec.name).toBe("tslab");
+  expect(nb.cells[0].source[0]).toBe(`# ${title}\n`);
+  for (const c of nb.cells.filter((c) => c.cell_type === "code")) {
+    expect(c.outputs).toEqual([]);
+    expect(c.execution_count).toBeNull();
+  }
+  const tagged = (tag: string) => nb.cells.filter((c) => c.metadata.tags?.includes(tag)).map((c) => c.source.join(""));
+  expect(tagged("exercise").map((s) => /function (\w+)/.exec(s)![1])).toEqual(functions);
+  expect(tagged("solution").map((s) => /function (\w+)/.exec(s)![1])).toEqual(functions);
+  for (const stub of tagged("exercise")) expect(stub).toContain("// YOUR CODE HERE");
 }
 
 /** What went wrong in a saved notebook: error outputs and stderr streams, one line each. */

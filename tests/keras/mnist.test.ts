@@ -4,6 +4,7 @@
 // their parameter counts, test accuracy and seconds per epoch (printed).
 import { describe, expect, it } from "vitest";
 import { np, keras, datasets } from "../../src";
+import { mnistCNN } from "../helpers/keras-models";
 
 const L = keras.layers;
 const [[xtr, ytr], [xte, yte]] = datasets.load_mnist({ train: 30000, test: 10000 });
@@ -34,14 +35,7 @@ describe("MNIST subset, 5 epochs", () => {
 
   it("CNN: 12,810 parameters, test accuracy >= 97 %", async () => {
     np.random.seed(0);
-    const model = keras.Sequential([
-      L.Conv2D(16, 3, { activation: "relu", input_shape: [28, 28, 1] }),
-      L.MaxPooling2D(2),
-      L.Conv2D(32, 3, { activation: "relu" }),
-      L.MaxPooling2D(2),
-      L.Flatten(),
-      L.Dense(10, { activation: "softmax" }),
-    ]);
+    const model = mnistCNN();
     expect(model.count_params()).toBe(12810);
     const { acc } = await train(model);
     expect(acc).toBeGreaterThanOrEqual(0.97);

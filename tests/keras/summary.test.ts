@@ -2,6 +2,7 @@
 // with BatchNormalization (non-trainable moving statistics).
 import { beforeEach, describe, expect, it } from "vitest";
 import { keras } from "../../src";
+import { mnistCNN } from "../helpers/keras-models";
 
 const L = keras.layers;
 
@@ -34,14 +35,7 @@ describe("model.summary", () => {
   });
 
   it("CNN: 160, 4,640, 8,010 -> 12,810, long names wrapped inside their column", () => {
-    const model = keras.Sequential([
-      L.Conv2D(16, 3, { activation: "relu", input_shape: [28, 28, 1] }),
-      L.MaxPooling2D(2),
-      L.Conv2D(32, 3, { activation: "relu" }),
-      L.MaxPooling2D(2),
-      L.Flatten(),
-      L.Dense(10, { activation: "softmax" }),
-    ]);
+    const model = mnistCNN();
     expect(model.layers.map((l) => l.count_params())).toEqual([160, 0, 4640, 0, 0, 8010]);
     expect(model.layers.map((l) => l.output_shape)).toEqual([[26, 26, 16], [13, 13, 16], [11, 11, 32], [5, 5, 32], [800], [10]]);
     const lines = model.summary_string().split("\n");

@@ -1,9 +1,7 @@
 // Lecture 6, multilayer perceptrons in practice: XOR, the playground experiments, breast cancer
 // and MNIST, run under both clients; the key printed figures and the charts are checked in each.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, it } from "vitest";
-import { chartsOf, LECTURES_DIR, runLecture, stdoutOf } from "../helpers/lectures";
+import { chartsOf, expectLectureForm, runLecture, stdoutOf } from "../helpers/lectures";
 
 const FILE = "06-mlp-in-practice.ipynb";
 
@@ -15,20 +13,7 @@ function figure(stdout: string, label: string): number {
 }
 
 it("the notebook follows the lecture conventions: outputs cleared, exercises with stubs and solutions", () => {
-  const nb = JSON.parse(readFileSync(join(LECTURES_DIR, FILE), "utf8")) as {
-    cells: { cell_type: string; source: string[]; outputs?: unknown[]; execution_count?: number | null; metadata: { tags?: string[] } }[];
-    metadata: { kernelspec: { name: string } };
-  };
-  expect(nb.metadata.kernelspec.name).toBe("tslab");
-  expect(nb.cells[0].source[0]).toBe("# Multilayer perceptrons in practice\n");
-  for (const c of nb.cells.filter((c) => c.cell_type === "code")) {
-    expect(c.outputs).toEqual([]);
-    expect(c.execution_count).toBeNull();
-  }
-  const tagged = (tag: string) => nb.cells.filter((c) => c.metadata.tags?.includes(tag)).map((c) => c.source.join(""));
-  expect(tagged("exercise").map((s) => /function (\w+)/.exec(s)![1])).toEqual(["xor_parameters", "confusion_matrix"]);
-  expect(tagged("solution").map((s) => /function (\w+)/.exec(s)![1])).toEqual(["xor_parameters", "confusion_matrix"]);
-  for (const stub of tagged("exercise")) expect(stub).toContain("// YOUR CODE HERE");
+  expectLectureForm(FILE, "Multilayer perceptrons in practice", ["xor_parameters", "confusion_matrix"]);
 });
 
 it("06-mlp-in-practice runs clean under nnlab run and nbconvert, and its networks learn", async () => {

@@ -2,28 +2,13 @@
 // step-by-step functions, then a small Keras CNN on MNIST (live progress chart, filters, feature
 // maps, confusion matrix), run under both clients; the key printed figures and the charts are
 // checked in each.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, it } from "vitest";
-import { chartsOf, LECTURES_DIR, runLecture, stdoutOf } from "../helpers/lectures";
+import { chartsOf, expectLectureForm, runLecture, stdoutOf } from "../helpers/lectures";
 
 const FILE = "08-convolutional-networks.ipynb";
 
 it("the notebook follows the lecture conventions: outputs cleared, exercises with stubs and solutions", () => {
-  const nb = JSON.parse(readFileSync(join(LECTURES_DIR, FILE), "utf8")) as {
-    cells: { cell_type: string; source: string[]; outputs?: unknown[]; execution_count?: number | null; metadata: { tags?: string[] } }[];
-    metadata: { kernelspec: { name: string } };
-  };
-  expect(nb.metadata.kernelspec.name).toBe("tslab");
-  expect(nb.cells[0].source[0]).toBe("# Convolutional networks\n");
-  for (const c of nb.cells.filter((c) => c.cell_type === "code")) {
-    expect(c.outputs).toEqual([]);
-    expect(c.execution_count).toBeNull();
-  }
-  const tagged = (tag: string) => nb.cells.filter((c) => c.metadata.tags?.includes(tag)).map((c) => c.source.join(""));
-  expect(tagged("exercise").map((s) => /function (\w+)/.exec(s)![1])).toEqual(["conv_output_size", "conv_params"]);
-  expect(tagged("solution").map((s) => /function (\w+)/.exec(s)![1])).toEqual(["conv_output_size", "conv_params"]);
-  for (const stub of tagged("exercise")) expect(stub).toContain("// YOUR CODE HERE");
+  expectLectureForm(FILE, "Convolutional networks", ["conv_output_size", "conv_params"]);
 });
 
 it("08-convolutional-networks runs clean under nnlab run and nbconvert, and its CNN learns", async () => {
