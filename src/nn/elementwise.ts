@@ -4,11 +4,12 @@
 import * as np from "../np";
 import type { ArrayLike } from "../np/ndarray";
 import { broadcastShapes, broadcastTo } from "../np/broadcast";
+import { emptyFloat64 } from "../np/empty";
 
 /** [out, x, shape]: a new float64 result buffer shaped like x, and x's values. */
 export function unaryBuffers(x: ArrayLike): [Float64Array, Float64Array, number[]] {
   const a = np.asarray(x);
-  return [new Float64Array(a.size), a.data, a.shape];
+  return [emptyFloat64(a.size), a.data, a.shape];
 }
 
 /** [out, x, y, shape]: x and y broadcast together as numpy would (in the labs their shapes are
@@ -21,5 +22,5 @@ export function binaryBuffers(x: ArrayLike, y: ArrayLike): [Float64Array, Float6
     a = broadcastTo(a, shape);
     b = broadcastTo(b, shape);
   }
-  return [new Float64Array(a.size), a.data, b.data, a.shape];
+  return [emptyFloat64(a.size), a.data, b.data, a.shape];
 }

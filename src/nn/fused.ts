@@ -6,6 +6,7 @@
 // or dtypes than the labs' take the chain itself.
 import * as np from "../np";
 import { NDArray } from "../np/ndarray";
+import { emptyFloat64 } from "../np/empty";
 
 function isFloat2d(x: NDArray): boolean {
   return x.ndim === 2 && x.dtype === "float64";
@@ -93,7 +94,7 @@ export function descend(W: NDArray, dW: NDArray, learning_rate: number): NDArray
   const same = W.dtype === "float64" && dW.dtype === "float64" && W.ndim === dW.ndim && W.shape.every((d, i) => d === dW.shape[i]);
   if (!same) return W.subtract(dW.multiply(learning_rate));
   const w = W._values(), g = dW._values();
-  const out = new Float64Array(w.length);
+  const out = emptyFloat64(w.length);
   for (let i = 0; i < out.length; i++) out[i] = w[i] - g[i] * learning_rate;
   return new NDArray(out, W.shape.slice(), "float64");
 }

@@ -4,6 +4,7 @@
 import { NDArray, shapeSize } from "./ndarray";
 import { shapeTuple } from "./shape";
 import { ValueError } from "./errors";
+import { emptyFloat64 } from "./empty";
 
 /** The shape numpy broadcasts the given shapes to (np.broadcast_shapes, the ufunc rule). */
 export function broadcastShapes(...shapes: number[][]): number[] {
@@ -49,7 +50,7 @@ export function broadcastTo(a: NDArray, shape: number[]): NDArray {
         `${shapeTuple(a.shape)}  and requested shape ${shapeTuple(shape)}`,
     );
   }
-  const out = new Float64Array(shapeSize(shape));
+  const out = emptyFloat64(shapeSize(shape));
   const src = a.data;
   forEachRun(shape, [a.shape], (o, n, offs, steps) => {
     const start = offs[0];

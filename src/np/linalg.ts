@@ -5,6 +5,7 @@ import { asarray } from "./convert";
 import { promote, wrapUint8 } from "./dtype";
 import { ValueError } from "./errors";
 import { gemm } from "./kernels/gemm";
+import { emptyFloat64 } from "./empty";
 import { normalizeAxis as resolveAxis, shapeTuple } from "./shape";
 
 /** numpy's plain promotion of the two operands: unlike the ufuncs, dot does not cast a scalar
@@ -56,7 +57,7 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   if (a instanceof NDArray && b instanceof NDArray && a.ndim === 2 && b.ndim === 2 && a.dtype === "float64" && b.dtype === "float64") {
     const m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (b.shape[0] === k) {
-      const out = new Float64Array(m * n);
+      const out = emptyFloat64(m * n); // gemm writes every entry (zeros when k = 0)
       gemm(m, n, k, a._buf, b._buf, out, a._transposed, b._transposed, a, b);
       return new NDArray(out, [m, n], "float64");
     }

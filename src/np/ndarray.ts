@@ -12,6 +12,7 @@ import type { ReduceOptions } from "./reduce";
 import { transposed } from "./kernels/transpose";
 import type { DTypeLike } from "./dtype";
 import { ValueError } from "./errors";
+import { emptyFloat64 } from "./empty";
 
 /** The dtypes nnlab stores (all as exact doubles in a Float64Array). */
 export type DType = "float64" | "int64" | "uint8" | "bool";
@@ -107,7 +108,7 @@ export class NDArray {
   #expose(): Float64Array {
     if (this.#state & LAZY_T) this._buf = transposed(this._buf, this.shape[1], this.shape[0]);
     else if (this.#state & PINNED) {
-      const own = new Float64Array(this._buf.length);
+      const own = emptyFloat64(this._buf.length);
       own.set(this._buf);
       this._buf = own;
     }

@@ -19,6 +19,7 @@ import { resultType, scalarKind, wrapUint8 } from "./dtype";
 import { broadcastShapes, forEachRun } from "./broadcast";
 import { ValueError } from "./errors";
 import * as elementary from "./elementary";
+import { emptyFloat64 } from "./empty";
 
 /** n elements: out[o..o+n) from a[ia], a[ia+sa], ... and b[ib], b[ib+sb], ... */
 type BinaryLoop = (
@@ -128,16 +129,16 @@ function broadcastBinary(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLoop)
     const r = rowColumnBroadcast(A, B, dtype, loop);
     if (r !== null) return r;
     const full = broadcastShapes(A.shape, B.shape);
-    const out = new Float64Array(shapeSize(full));
+    const out = emptyFloat64(shapeSize(full));
     forEachRun(full, [A.shape, B.shape], (o, n, offs, steps) => loop(out, o, n, a, offs[0], steps[0], b, offs[1], steps[1]));
     return new NDArray(out, full, dtype);
   } else {
     const full = broadcastShapes(A.shape, B.shape);
-    const out = new Float64Array(shapeSize(full));
+    const out = emptyFloat64(shapeSize(full));
     forEachRun(full, [A.shape, B.shape], (o, n, offs, steps) => loop(out, o, n, a, offs[0], steps[0], b, offs[1], steps[1]));
     return new NDArray(out, full, dtype);
   }
-  const out = new Float64Array(shapeSize(shape));
+  const out = emptyFloat64(shapeSize(shape));
   loop(out, 0, out.length, a, 0, sa, b, 0, sb);
   return new NDArray(out, shape, dtype);
 }
@@ -155,7 +156,7 @@ function rowColumnBroadcast(A: NDArray, B: NDArray, dtype: DType, loop: BinaryLo
   else if (an === bn && am === 1) [n, m, ar, ac, br, bc] = [bn, bm, 1, 0, bm, 1];
   else if (am === bm && an === 1) [n, m, ar, ac, br, bc] = [bn, bm, 0, 1, bm, 1];
   else return null;
-  const out = new Float64Array(n * m);
+  const out = emptyFloat64(n * m);
   for (let i = 0; i < n; i++) loop(out, i * m, m, a, i * ar, ac, b, i * br, bc);
   return new NDArray(out, [n, m], dtype);
 }
@@ -170,7 +171,7 @@ function toBool(A: NDArray, B: NDArray, loop: BinaryLoop): NDArray {
 }
 
 function unary(A: NDArray, dtype: DType | null, loop: UnaryLoop): NDArray {
-  const out = new Float64Array(A.size);
+  const out = emptyFloat64(A.size);
   loop(out, A.data);
   return new NDArray(out, A.shape, dtype ?? A.dtype);
 }
@@ -442,7 +443,7 @@ function clipArrays(A: NDArray, a_min: ArrayLike | null, a_max: ArrayLike | null
   const dtype = resultType(given);
   const L = lo ?? toArray(-Infinity);
   const H = hi ?? toArray(Infinity);
-  const out = new Float64Array(shapeSize(shape));
+  const out = emptyFloat64(shapeSize(shape));
   const [x, l, h] = [A.data, L.data, H.data];
   forEachRun(shape, [A.shape, L.shape, H.shape], (o, n, offs, steps) => {
     const ix = offs[0], il = offs[1], ih = offs[2];

@@ -15,6 +15,7 @@ import * as elementary from "./elementary";
 import { log } from "./libm";
 import { MT19937, MT_N } from "./mt19937";
 import { NDArray, shapeSize, type ArrayLike, type DType } from "./ndarray";
+import { emptyFloat64 } from "./empty";
 
 /** numpy's `size`: one dimension or a tuple of them. */
 export type Size = number | readonly number[];
@@ -546,7 +547,7 @@ export class RandomState {
   }
 
   private fillData(n: number, draw: () => number): Float64Array {
-    const out = new Float64Array(n);
+    const out = emptyFloat64(n);
     for (let i = 0; i < n; i++) out[i] = draw();
     return out;
   }

@@ -1,0 +1,129 @@
+// np/empty.ts: buffers handed out unzeroed are written whole by every writer that takes them.
+// With poisonEmpty(true) each such buffer starts as NaN, so an entry a writer skipped would show
+// as NaN where the same call without the poison gives a number. Each writer runs on small shapes
+// (zeroed allocation) and on shapes of at least 2^15 entries (the unzeroed one), through every
+// path it has: every gemm kernel and thread count, transpose flags, k = 0, each broadcast form.
+import { afterEach, describe, expect, it } from "vitest";
+import * as np from "../../src/np";
+import type { NDArray } from "../../src/np/ndarray";
+import { broadcastTo } from "../../src/np/broadcast";
+import { emptyFloat64, poisonEmpty } from "../../src/np/empty";
+import { setGemm } from "../../src/np/kernels/gemm";
+import { relu, relu_backward, sigmoid, sigmoid_backward } from "../../src/nn/activations";
+import { descend, linear, scaledDot, tanhBackward } from "../../src/nn/fused";
+
+/** fn's result without and with the poison: the same shape and the same bits, NaN where NaN. */
+function sameWithPoison(fn: () => NDArray): void {
+  poisonEmpty(false);
+  const clean = fn();
+  poisonEmpty(true);
+  const poisoned = fn();
+  poisonEmpty(false);
+  expect(poisoned.shape).toEqual(clean.shape);
+  const c = clean.data, p = poisoned.data;
+  expect(p.length).toBe(c.length);
+  for (let i = 0; i < c.length; i++) if (!Object.is(c[i], p[i])) expect.fail(`entry ${i}: ${p[i]} with the poison, ${c[i]} without`);
+}
+
+afterEach(() => {
+  poisonEmpty(false);
+  setGemm({ kernel: null, threads: 2 });
+});
+
+describe("np/empty", () => {
+  it("gives each array its own buffer of exactly its doubles, small or large", () => {
+    for (const n of [0, 3, 100, 1 << 15, 300_001]) {
+      const a = emptyFloat64(n);
+      expect(a.length).toBe(n);
+      expect(a.byteOffset).toBe(0);
+      expect(a.buffer.byteLength).toBe(n * 8);
+    }
+    const [x, y] = [emptyFloat64(1 << 16), emptyFloat64(1 << 16)];
+    x.fill(1);
+    y.fill(2);
+    expect(x[12345]).toBe(1);
+  });
+
+  it("poisonEmpty fills what it hands out with NaN, at both sizes", () => {
+    poisonEmpty(true);
+    expect(Number.isNaN(emptyFloat64(10)[9])).toBe(true);
+    expect(Number.isNaN(emptyFloat64(1 << 16)[(1 << 16) - 1])).toBe(true);
+    poisonEmpty(false);
+    expect(emptyFloat64(10)[9]).toBe(0);
+  });
+
+  describe.each([
+    { label: "js", kernel: "js" as const, threads: 1 },
+    { label: "wasm, 1 thread", kernel: "wasm" as const, threads: 1 },
+    { label: "wasm, 2 threads", kernel: "wasm" as const, threads: 2 },
+    { label: "default dispatch", kernel: null, threads: 2 },
+  ])("np.dot writes every entry: $label", ({ kernel, threads }) => {
+    np.random.seed(3);
+    const shapes: [number, number, number][] = [
+      [3, 0, 4], [1, 5, 1], [4, 2, 400], [7, 20, 209], [1, 300, 200], [300, 2, 3],
+      [181, 40, 190], [20, 1500, 209], [2000, 20, 23], [3001, 17, 45],
+    ];
+    it.each(shapes)("(%i×%i)·(…×%i), plain and with each operand a lazy .T", (m, k, n) => {
+      setGemm({ kernel, threads });
+      const A = np.random.randn(m, k), B = np.random.randn(k, n);
+      const At = np.random.randn(k, m), Bt = np.random.randn(n, k);
+      sameWithPoison(() => np.dot(A, B));
+      sameWithPoison(() => np.dot(At.T, B));
+      sameWithPoison(() => np.dot(A, Bt.T));
+      sameWithPoison(() => np.dot(At.T, Bt.T));
+    });
+  });
+
+  it("the deep lab's dA0 = W1ᵀ·dZ1 (12288×20 by 20×209, copied out in chunks)", () => {
+    np.random.seed(4);
+    const W1 = np.random.randn(20, 12288), dZ1 = np.random.randn(20, 209);
+    for (const threads of [1, 2]) {
+      setGemm({ kernel: "wasm", threads });
+      sameWithPoison(() => np.dot(W1.T, dZ1));
+    }
+  });
+
+  it("elementwise ops: every broadcast form, unary functions, clip, broadcast_to, copies", () => {
+    np.random.seed(5);
+    for (const n of [7, 200]) {
+      const M = np.random.randn(n, n), col = np.random.randn(n, 1), row = np.random.randn(1, n);
+      sameWithPoison(() => M.add(col));
+      sameWithPoison(() => row.multiply(M));
+      sameWithPoison(() => col.subtract(row));
+      sameWithPoison(() => M.divide(2.5));
+      sameWithPoison(() => M.greater(0));
+      sameWithPoison(() => np.exp(M));
+      sameWithPoison(() => np.tanh(M));
+      sameWithPoison(() => np.clip(M, -0.5, 0.5));
+      sameWithPoison(() => broadcastTo(row, [n, n]));
+      sameWithPoison(() => np.array(M).T.copy()); // a lazy .T made into its own buffer
+      sameWithPoison(() => np.transpose(M));
+    }
+    const P = np.random.randn(10, 1, 400), Q = np.random.randn(1, 90, 400);
+    sameWithPoison(() => P.add(Q));
+    sameWithPoison(() => P.maximum(Q));
+  });
+
+  it("random draws, activations, losses' terms and the fused formulas", () => {
+    for (const n of [6, 200]) {
+      sameWithPoison(() => {
+        np.random.seed(9);
+        return np.random.randn(n, n);
+      });
+      sameWithPoison(() => {
+        np.random.seed(9);
+        return np.random.rand(n, n);
+      });
+      np.random.seed(6);
+      const Z = np.random.randn(n, n), dA = np.random.randn(n, n), W = np.random.randn(n, n), b = np.random.randn(n, 1);
+      sameWithPoison(() => sigmoid(Z));
+      sameWithPoison(() => relu(Z));
+      sameWithPoison(() => sigmoid_backward(dA, Z));
+      sameWithPoison(() => relu_backward(dA, Z));
+      sameWithPoison(() => descend(W, dA, 0.01));
+      sameWithPoison(() => linear(W, Z, b));
+      sameWithPoison(() => scaledDot(dA, Z.T, 1 / n));
+      sameWithPoison(() => tanhBackward(W.T, dA, np.tanh(Z)));
+    }
+  });
+});
