@@ -2,9 +2,9 @@
 """numpy side of bench/labs.mjs: the labs' nn_model and L_layer_model as tests/fixtures/gen_labs.py
 writes them (the reference the fixtures come from), timed on the inputs bench/labs.mjs uses.
 
-Reads {"planar": {"X", "Y", "n_h", "iterations", "runs"}, "deep": {"layers", "m", "iterations",
+Reads {"planar": {"X", "Y", "n_h", "iterations", "runs"}, "deep": {"layers", "m", "iterations", "runs",
 "learning_rate"}} on stdin; prints JSON {"numpy", "planar": {"seconds", "cost"}, "deep": {...}}.
-Timing as bench/labs.mjs: one short warm-up run, then the median of `runs` runs (one for the deep net).
+Timing as bench/labs.mjs: one short warm-up run, then the median of `runs` runs.
 """
 import contextlib
 import io
@@ -49,7 +49,7 @@ def main():
     Y = (np.random.rand(1, d["m"]) > 0.65).astype(np.float64)
     seconds, (params, _) = median_run(
         lambda: deep.L_layer_model(X, Y, d["layers"], d["learning_rate"], d["iterations"]),
-        lambda: deep.L_layer_model(X, Y, d["layers"], d["learning_rate"], 2), 1)
+        lambda: deep.L_layer_model(X, Y, d["layers"], d["learning_rate"], 2), d["runs"])
     deep_result = {"seconds": seconds, "cost": deep.compute_cost(deep.L_model_forward(X, params)[0], Y)}
     json.dump({"numpy": np.__version__, "blas": blas_info(), "planar": planar, "deep": deep_result}, sys.stdout)
 
