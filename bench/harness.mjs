@@ -1,7 +1,8 @@
 // Shared pieces of nnlab's benchmarks: a timing loop, a Python (numpy) side run in the same
 // session, and a plain-text table. Each benchmark measures nnlab in this process and numpy through
 // a small Python script that uses the same method, so the two columns are comparable.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -47,6 +48,29 @@ export function runPython(script, input, env = {}) {
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${script} exited with ${r.status}:\n${r.stderr}`);
   return JSON.parse(r.stdout);
+}
+
+/** A long-lived Python script of bench/ (Debian's python3) spoken to in JSON lines: `setup` is its
+ *  first line, and its first answer is returned as `info`; then `ask(request)` writes one line and
+ *  resolves to the script's one-line answer. Lets a benchmark alternate nnlab and numpy run by run
+ *  without paying Python's start-up (and numpy's warm-up) each time. */
+export async function pythonServer(script, setup) {
+  const child = spawn("/usr/bin/python3", [join(here, script)], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const ask = async (request) => {
+    child.stdin.write(JSON.stringify(request) + "\n");
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`${script} exited before answering ${JSON.stringify(request).slice(0, 80)}`);
+    return JSON.parse(value);
+  };
+  const info = await ask(setup);
+  return { info, ask, close: () => child.stdin.end() };
+}
+
+/** The median of a list of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b), mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Prints rows (arrays of cells) under headers. Columns of figures (every cell starts with a digit
