@@ -18,6 +18,14 @@ function fresh(x: NDArray): Float64Array {
   return x._buf;
 }
 
+/** X * s finished in X's own buffer (X a float64 array this module just made): the bits of
+ *  `X.multiply(s)`. */
+function scaledInPlace(X: NDArray, s: number): NDArray {
+  const x = fresh(X);
+  for (let i = 0; i < x.length; i++) x[i] = x[i] * s;
+  return X;
+}
+
 /**
  * The linear step `Z = np.dot(W, A) + b`, with b a column (n_l, 1) added to every column.
  *
@@ -45,10 +53,7 @@ export function linear(W: NDArray, A: NDArray, b: NDArray): NDArray {
  */
 export function scaledDot(x: NDArray, y: NDArray, s: number): NDArray {
   const P = np.dot(x, y);
-  if (!isFloat2d(x) || !isFloat2d(y)) return P.multiply(s);
-  const p = fresh(P);
-  for (let i = 0; i < p.length; i++) p[i] = p[i] * s;
-  return P;
+  return isFloat2d(x) && isFloat2d(y) ? scaledInPlace(P, s) : P.multiply(s);
 }
 
 /**
@@ -58,10 +63,7 @@ export function scaledDot(x: NDArray, y: NDArray, s: number): NDArray {
  */
 export function scaledRowSum(dZ: NDArray, s: number): NDArray {
   const S = np.sum(dZ, 1, true);
-  if (!isFloat2d(dZ)) return S.multiply(s);
-  const v = fresh(S);
-  for (let i = 0; i < v.length; i++) v[i] = v[i] * s;
-  return S;
+  return isFloat2d(dZ) ? scaledInPlace(S, s) : S.multiply(s);
 }
 
 /**

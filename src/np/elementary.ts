@@ -14,6 +14,7 @@
 //
 // NNLAB_LIBM=fdlibm forces the ports (to check that a result does not depend on the choice).
 import * as fdlibm from "./fdlibm";
+import { envVar } from "./env";
 
 type Fn = (x: number) => number;
 const NAMES = ["exp", "log", "sin", "cos", "expm1", "tanh"] as const;
@@ -56,8 +57,7 @@ export function nativeAgrees(name: ElementaryName, native: Fn = NATIVE[name]): b
 }
 
 function choose(): "native" | "fdlibm" {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (env?.NNLAB_LIBM === "fdlibm") return "fdlibm";
+  if (envVar("NNLAB_LIBM") === "fdlibm") return "fdlibm";
   return NAMES.every((name) => nativeAgrees(name)) ? "native" : "fdlibm";
 }
 

@@ -19,6 +19,7 @@
 // NNLAB_THREADS=1|2 caps the threads; `setGemm` does the same at run time (tests use it to run
 // suites under every kernel).
 import { wasmAvailable, wasmGemm, wasmInfo, type WasmInfo } from "./wasm";
+import { envVar } from "../env";
 
 export type GemmKernel = (
   m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array,
@@ -69,8 +70,7 @@ interface Choice {
 }
 
 function envChoice(): Choice {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const g = env.NNLAB_GEMM, t = env.NNLAB_THREADS;
+  const g = envVar("NNLAB_GEMM"), t = envVar("NNLAB_THREADS");
   return {
     forced: g === "js" || g === "wasm" ? g : null,
     threads: t === "1" ? 1 : 2,
