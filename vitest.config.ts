@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 // The suites whose results go through np.dot/np.matmul run once more under each gemm kernel
-// forced (src/np/kernels/gemm.ts): the JS loops, and WebAssembly on one and on two threads. The
-// default project runs everything with the default size dispatch.
+// forced (src/np/kernels/gemm.ts): the JS loops, WebAssembly on one and on two threads, and the
+// native addon on one and on two threads. The default project runs everything with the default
+// size dispatch (native where it is built).
 // Lecture notebooks and the site built from them run last, one file at a time, so each lecture's
 // time (both clients at once, checked against the 60 s limit) is measured on a machine that is not
 // also running the rest of the suite.
@@ -12,6 +13,8 @@ const KERNELS: Record<string, Record<string, string>> = {
   "gemm=js": { NNLAB_GEMM: "js" },
   "gemm=wasm,threads=1": { NNLAB_GEMM: "wasm", NNLAB_THREADS: "1" },
   "gemm=wasm,threads=2": { NNLAB_GEMM: "wasm", NNLAB_THREADS: "2" },
+  "gemm=native,threads=1": { NNLAB_GEMM: "native", NNLAB_THREADS: "1" },
+  "gemm=native,threads=2": { NNLAB_GEMM: "native", NNLAB_THREADS: "2" },
 };
 
 export default defineConfig({

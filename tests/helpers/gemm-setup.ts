@@ -9,5 +9,6 @@ beforeAll(() => {
   const info = gemmInfo();
   expect(info.kernel).toBe(process.env.NNLAB_GEMM);
   if (info.kernel === "wasm") expect(info.wasm.available).toBe(true);
+  if (info.kernel === "native") expect(info.native.available, `native kernel: ${info.native.reason}`).toBe(true);
   if (info.kernel === "wasm" && process.env.NNLAB_THREADS === "2") expect(startThreads(10_000)).toBe(true);
 });

@@ -12,13 +12,16 @@
 // multiply-add); the block sums are added to the entry left to right, starting from +0. For
 // k ≤ 256 that is the plain loop `s = 0; for p: s += a[i,p]·b[p,j]`.
 //
-// The table: "js" (always there) and "wasm" (WebAssembly SIMD, kernels/wasm.ts, used when the
+// The table: "js" (always there), "wasm" (WebAssembly SIMD, kernels/wasm.ts, used when the
 // engine has WebAssembly SIMD; with SharedArrayBuffer and worker_threads it also runs large
-// products on two threads, kernels/threads.ts). By default `gemm` sends tiny products to the JS
-// loops and the rest to wasm. NNLAB_GEMM=js|wasm forces one kernel for every product and
-// NNLAB_THREADS=1|2 caps the threads; `setGemm` does the same at run time (tests use it to run
-// suites under every kernel).
+// products on two threads, kernels/threads.ts) and "native" (the Node addon native/gemm.c,
+// kernels/native.ts: AVX2 where the CPU has it, its own threads, no copies; there when
+// `npm run build` could compile it). By default `gemm` sends tiny products to the JS loops and
+// the rest to native, or to wasm where native is not available (a browser, no compiler).
+// NNLAB_GEMM=js|wasm|native forces one kernel for every product and NNLAB_THREADS=1|2 caps the
+// threads; `setGemm` does the same at run time (tests use it to run suites under every kernel).
 import { wasmAvailable, wasmGemm, wasmInfo, type WasmInfo } from "./wasm";
+import { nativeAvailable, nativeGemm, nativeInfo, type NativeInfo } from "./native";
 import { envVar } from "../env";
 
 export type GemmKernel = (
@@ -34,7 +37,7 @@ export interface BufferOwner {
   _pin(): boolean;
 }
 
-export type GemmName = "js" | "wasm";
+export type GemmName = "js" | "wasm" | "native";
 
 export interface GemmEntry {
   name: GemmName;
@@ -51,6 +54,11 @@ export const GEMM_KERNELS: Record<GemmName, GemmEntry> = {
     available: wasmAvailable,
     run: (m, n, k, a, b, c, ta, tb, ownerA, ownerB) => wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs),
   },
+  native: {
+    name: "native",
+    available: nativeAvailable,
+    run: (m, n, k, a, b, c, ta, tb) => nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads),
+  },
 };
 
 // Register block of the JS kernels: MR rows of A by NR columns of B. The loops below are written
@@ -61,8 +69,8 @@ const NR = 4;
 export const KC = 256;
 
 /** Products below this many multiply-adds stay on the JS loops by default: for them the call
- *  into WebAssembly and the copies cost more than the SIMD saves. */
-const WASM_MIN_MACS = 512;
+ *  into WebAssembly or the addon (and wasm's copies) cost more than the SIMD saves. */
+const SIMD_MIN_MACS = 512;
 
 interface Choice {
   forced: GemmName | null;
@@ -72,14 +80,14 @@ interface Choice {
 function envChoice(): Choice {
   const g = envVar("NNLAB_GEMM"), t = envVar("NNLAB_THREADS");
   return {
-    forced: g === "js" || g === "wasm" ? g : null,
+    forced: g === "js" || g === "wasm" || g === "native" ? g : null,
     threads: t === "1" ? 1 : 2,
   };
 }
 
 let choice: Choice = envChoice();
 
-/** Forces a kernel ("js", "wasm") or restores size dispatch (null), and caps the threads the
+/** Forces a kernel ("js", "wasm", "native") or restores size dispatch (null), and caps the threads the
  *  wasm kernel may use (1 or 2); what was not given keeps its value. Returns the previous setting. */
 export function setGemm(opts: { kernel?: GemmName | null; threads?: number }): { kernel: GemmName | null; threads: number } {
   const before = { kernel: choice.forced, threads: choice.threads };
@@ -88,9 +96,15 @@ export function setGemm(opts: { kernel?: GemmName | null; threads?: number }): {
   return before;
 }
 
-/** What gemm uses here: the forced kernel (if any), the thread cap and the wasm capabilities. */
-export function gemmInfo(): { kernel: GemmName | null; threads: number; wasm: WasmInfo } {
-  return { kernel: choice.forced, threads: choice.threads, wasm: wasmInfo() };
+/** What gemm uses here: the forced kernel (if any), the kernel size dispatch picks for products
+ *  that are not tiny, the thread cap, and the wasm and native capabilities. */
+export function gemmInfo(): { kernel: GemmName | null; dispatch: GemmName; threads: number; wasm: WasmInfo; native: NativeInfo } {
+  return { kernel: choice.forced, dispatch: defaultKernel(), threads: choice.threads, wasm: wasmInfo(), native: nativeInfo() };
+}
+
+/** The kernel for products that are not tiny, unless one is forced: native, else wasm, else js. */
+function defaultKernel(): GemmName {
+  return nativeAvailable() ? "native" : wasmAvailable() ? "wasm" : "js";
 }
 
 /** C = op(A)·op(B); see the top of this file. */
@@ -103,9 +117,11 @@ export function gemm(
     c.fill(0, 0, m * n);
     return;
   }
-  const forced = choice.forced;
-  const useWasm = forced === "wasm" || (forced === null && m * n * k >= WASM_MIN_MACS);
-  if (useWasm && wasmAvailable()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
+  const kernel = choice.forced ?? (m * n * k >= SIMD_MIN_MACS ? defaultKernel() : "js");
+  if (kernel === "native") {
+    if (!nativeAvailable()) throw new Error(`NNLAB_GEMM=native, but the native kernel is not available here: ${nativeInfo().reason}`);
+    nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads);
+  } else if (kernel === "wasm" && wasmAvailable()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
   else gemmJs(m, n, k, a, b, c, ta, tb);
 }
 

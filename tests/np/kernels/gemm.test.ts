@@ -7,83 +7,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  GEMM_KERNELS, KC, gemm, gemmInfo, gemmJs, gemmPacked, gemmSmall, setGemm, type GemmKernel,
-} from "../../../src/np/kernels/gemm";
+import { GEMM_KERNELS, gemm, gemmInfo, gemmJs, gemmPacked, gemmSmall, setGemm } from "../../../src/np/kernels/gemm";
 import { clearResident, startThreads, wasmInfo } from "../../../src/np/kernels/wasm";
 import { NDArray } from "../../../src/np/ndarray";
 import { dot, matmul } from "../../../src/np/linalg";
-
-/** Deterministic uniform doubles in [-1, 1) (mulberry32), so failures reproduce. */
-function randomFill(n: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * 2 - 1;
-  }
-  return out;
-}
-
-/** The summation order, spelled out: op(A)[i,p] = a[ta ? p·m + i : i·k + p], likewise B. */
-function reference(m: number, n: number, k: number, a: Float64Array, b: Float64Array, ta: boolean, tb: boolean): Float64Array {
-  const c = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let total = 0;
-      for (let p0 = 0; p0 < k; p0 += KC) {
-        let s = 0;
-        for (let p = p0; p < Math.min(p0 + KC, k); p++) s += a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j];
-        total += s;
-      }
-      c[i * n + j] = total;
-    }
-  }
-  return c;
-}
-
-type Run = (m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: boolean, tb: boolean) => void;
-
-/** Runs the kernel into a NaN-filled C (every entry must be overwritten); bit-equal to the reference. */
-function check(run: Run, m: number, n: number, k: number, ta: boolean, tb: boolean): void {
-  const a = randomFill(m * k, m * 7919 + k * 104729 + n);
-  const b = randomFill(k * n, n * 31337 + k);
-  const c = new Float64Array(m * n).fill(NaN);
-  run(m, n, k, a, b, c, ta, tb);
-  const want = reference(m, n, k, a, b, ta, tb);
-  for (let i = 0; i < m * n; i++) {
-    if (!Object.is(c[i], want[i])) {
-      expect.fail(`(${m}x${k})·(${k}x${n}) ta=${ta} tb=${tb} entry ${i}: got ${c[i]}, want ${want[i]}`);
-    }
-  }
-}
-
-/** Triples covering 1..37 in every dimension, plus random ones. */
-function oddTriples(): [number, number, number][] {
-  const r = randomFill(600, 99).map((x) => 1 + Math.floor((x + 1) * 18.5));
-  const out: [number, number, number][] = [];
-  for (let d = 1; d <= 37; d++) out.push([d, r[3 * d], r[3 * d + 1]], [r[3 * d + 2], d, r[3 * d + 3]], [r[3 * d + 4], r[3 * d + 5], d]);
-  for (let t = 120; t < 600; t += 3) out.push([r[t], r[t + 1], r[t + 2]]);
-  return out;
-}
-
-/** Shapes at the kernels' blocks: K blocks (256), the JS kernel's MC 64 and NC 1024, the wasm
- *  kernel's MC 128, the direct small-product path (n ≥ 8), thin and single-row products. */
-const BLOCK_SHAPES: [number, number, number][] = [
-  [63, 5, 7], [64, 6, 9], [65, 7, 3], [131, 5, 2], [127, 9, 5], [128, 8, 4], [129, 17, 3],
-  [9, 6, 255], [9, 6, 256], [9, 6, 257], [5, 7, 513], [1, 9, 600], [2, 8, 1000], [1, 300, 300],
-  [6, 1023, 3], [6, 1024, 2], [5, 1025, 3], [3, 2051, 2], [1, 17, 5], [1, 8, 1], [2, 7, 3],
-  [67, 1030, 260], [130, 1030, 3], [20, 209, 400], [7, 209, 20], [4, 400, 2], [8, 300, 300], [33, 5, 1000],
-];
-
-const FLAGS: [boolean, boolean][] = [[false, false], [true, false], [false, true], [true, true]];
-
-function checkAll(run: Run, shapes: [number, number, number][]): void {
-  for (const [m, n, k] of shapes) for (const [ta, tb] of FLAGS) check(run, m, n, k, ta, tb);
-}
+import { BLOCK_SHAPES, checkAll, oddTriples, randomFill, reference, type Run } from "../../helpers/gemm-cases";
 
 describe("JS kernels: the reference order, bit for bit", () => {
   const kernels: [string, Run][] = [["gemmSmall", gemmSmall], ["gemmPacked", gemmPacked], ["gemmJs", gemmJs]];
@@ -144,7 +72,7 @@ describe("the wasm kernel", () => {
 });
 
 describe("determinism: one kernel's bits are every kernel's bits", () => {
-  it("js, wasm on 1 thread and wasm on 2 threads agree on random shapes, including odd edges", () => {
+  it("js, wasm and native, each on 1 and 2 threads, agree on random shapes, including odd edges", () => {
     expect(startThreads(10_000)).toBe(true);
     const saved = setGemm({});
     try {
@@ -153,8 +81,9 @@ describe("determinism: one kernel's bits are every kernel's bits", () => {
         const [m, n, k] = [sizes[t], sizes[t + 1], 1 + 2 * sizes[t + 2]];
         const ta = t % 2 === 1, tb = t % 3 === 1;
         const a = randomFill(m * k, t), b = randomFill(k * n, t + 1);
-        const results = (["js", "wasm1", "wasm2"] as const).map((which) => {
-          setGemm(which === "js" ? { kernel: "js" } : { kernel: "wasm", threads: which === "wasm2" ? 2 : 1 });
+        const runs = [["js", 1], ["wasm", 1], ["wasm", 2], ["native", 1], ["native", 2]] as const;
+        const results = runs.map(([kernel, threads]) => {
+          setGemm({ kernel, threads });
           const c = new Float64Array(m * n);
           gemm(m, n, k, a, b, c, ta, tb);
           return c;

@@ -1,0 +1,146 @@
+/* The compute loops of native/gemm.c, included once per instruction set: gemm.c defines SUFFIX
+ * (and, for the x86 AVX2 copy, a `#pragma GCC target`) before each inclusion, so every function
+ * here, the inlined helpers among them, is compiled for that instruction set under its own name.
+ * Needs gemm.c's Job, packA/packB, MR, NR, KC, MC, NC. */
+#define CAT2(a, b) a##b
+#define CAT(a, b) CAT2(a, b)
+#define K(name) CAT(name, SUFFIX)
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE v4d K(loadu)(const double *p) {
+  v4d v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+INLINE void K(storeu)(double *p, v4d v) { memcpy(p, &v, sizeof v); }
+
+/* The h×8 tile of C at c (row stride ldc): C = S when first, else C += S, where S sums kc ≥ 1
+ * steps of A[r, p]·B[p, 0..7], each accumulator lane left to right from +0, multiply then add.
+ * A[r, p] is at a + r·ai + p·ap; B's row p at b + p·ldb. H (1..6) is a constant at each call,
+ * so the 2H accumulators stay in registers. */
+INLINE void K(tile)(const int H, int kc, const double *a, long ai, long ap, const double *b, long ldb,
+                    double *c, long ldc, int first) {
+  v4d s0[MR], s1[MR];
+  const double *ar[MR];
+  for (int r = 0; r < H; r++) {
+    s0[r] = s1[r] = (v4d){0.0, 0.0, 0.0, 0.0};
+    ar[r] = a + r * ai;
+  }
+  for (int p = 0; p < kc; p++) {
+    const v4d b0 = K(loadu)(b), b1 = K(loadu)(b + 4);
+    b += ldb;
+    for (int r = 0; r < H; r++) {
+      const double x = *ar[r];
+      const v4d xv = {x, x, x, x};
+      ar[r] += ap;
+      s0[r] += xv * b0;
+      s1[r] += xv * b1;
+    }
+  }
+  for (int r = 0; r < H; r++) {
+    double *cr = c + r * ldc;
+    if (first) {
+      K(storeu)(cr, s0[r]);
+      K(storeu)(cr + 4, s1[r]);
+    } else {
+      K(storeu)(cr, K(loadu)(cr) + s0[r]);
+      K(storeu)(cr + 4, K(loadu)(cr + 4) + s1[r]);
+    }
+  }
+}
+
+INLINE void K(tileRows)(int h, int kc, const double *a, long ai, long ap, const double *b, long ldb,
+                        double *c, long ldc, int first) {
+  switch (h) {
+    case 6: K(tile)(6, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 5: K(tile)(5, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 4: K(tile)(4, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 3: K(tile)(3, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 2: K(tile)(2, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    default: K(tile)(1, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+  }
+}
+
+/* Adds (or, for the first K block, stores) the h×w corner of an edge tile into C. */
+INLINE void K(clipStore)(const double *edge, double *c, long ldc, long h, long w, int first) {
+  for (long r = 0; r < h; r++) {
+    for (long t = 0; t < w; t++) {
+      if (first) c[r * ldc + t] = edge[r * NR + t];
+      else c[r * ldc + t] += edge[r * NR + t];
+    }
+  }
+}
+
+/* Rows [i0, i1) × columns [j0, j1) of C with A and B read in place (B row-major): K block by K
+ * block, 8-column panel by panel, 6-row strip by strip, so a panel's K block of B (kc rows of 64
+ * bytes) stays in L1 while every strip meets it. The last panel, narrower than 8 columns, is
+ * copied into a zero-padded panel first (reading 8 columns in place would run past the array). */
+static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
+  const long n = jb->n, k = jb->k;
+  double edgeB[KC * NR], edge[MR * NR];
+  for (long pc = 0; pc < k; pc += KC) {
+    const int kc = (int)(k - pc < KC ? k - pc : KC), first = pc == 0;
+    for (long jr = j0; jr < j1; jr += NR) {
+      const long w = j1 - jr < NR ? j1 - jr : NR;
+      const double *b = jb->b + pc * jb->bp + jr;
+      long ldb = jb->bp;
+      if (w < NR) {
+        packB(jb, pc, kc, jr, jr + w, edgeB);
+        b = edgeB;
+        ldb = NR;
+      }
+      for (long ir = i0; ir < i1; ir += MR) {
+        const long h = i1 - ir < MR ? i1 - ir : MR;
+        const double *a = jb->a + ir * jb->ai + pc * jb->ap;
+        if (w == NR) {
+          K(tileRows)((int)h, kc, a, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first);
+        } else {
+          K(tileRows)((int)h, kc, a, jb->ai, jb->ap, b, ldb, edge, NR, 1);
+          K(clipStore)(edge, jb->c + ir * n + jr, n, h, w, first);
+        }
+      }
+    }
+  }
+}
+
+/* Rows [i0, i1) × columns [j0, j1) of C, packed GotoBLAS-style (i0 a multiple of MR, j0 of NR):
+ * per N block and K block, B's panels (packed here, or taken from jb->pbAll), then per MC block
+ * A's panels (packed here, or from jb->paAll), then the tiles. */
+static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, long j1) {
+  const long n = jb->n, k = jb->k;
+  const long mpad = (jb->m + MR - 1) / MR * MR, npad = (jb->n + NR - 1) / NR * NR;
+  double edge[MR * NR];
+  for (long jc = j0; jc < j1; jc += NC) {
+    const long nc = j1 - jc < NC ? j1 - jc : NC;
+    for (long pc = 0; pc < k; pc += KC) {
+      const int kc = (int)(k - pc < KC ? k - pc : KC), first = pc == 0;
+      const double *pbBlock = jb->pbAll ? jb->pbAll + pc * npad + (jc / NR) * kc * NR : s->pb;
+      if (!jb->pbAll) packB(jb, pc, kc, jc, jc + nc, s->pb);
+      for (long ic = i0; ic < i1; ic += MC) {
+        const long mc = i1 - ic < MC ? i1 - ic : MC;
+        const double *paBlock = jb->paAll ? jb->paAll + pc * mpad + (ic / MR) * kc * MR : s->pa;
+        if (!jb->paAll) packA(jb, ic, ic + mc, pc, kc, s->pa);
+        for (long jr = 0; jr < nc; jr += NR) {
+          const double *pb = pbBlock + (jr / NR) * kc * NR;
+          const long w = nc - jr < NR ? nc - jr : NR;
+          for (long ir = 0; ir < mc; ir += MR) {
+            const double *pa = paBlock + (ir / MR) * kc * MR;
+            const long h = mc - ir < MR ? mc - ir : MR;
+            double *c = jb->c + (ic + ir) * n + jc + jr;
+            if (h == MR && w == NR) {
+              K(tile)(MR, kc, pa, 1, MR, pb, NR, c, n, first);
+            } else {
+              K(tile)(MR, kc, pa, 1, MR, pb, NR, edge, NR, 1);
+              K(clipStore)(edge, c, n, h, w, first);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+#undef INLINE
+#undef K
+#undef CAT
+#undef CAT2
