@@ -20,13 +20,18 @@ const np = loadDist("np/index.js");
 const shallow = loadDist("labs/shallow.js");
 const deep = loadDist("labs/deep.js");
 const { load_planar_dataset } = loadDist("datasets/planar.js");
-const { setGemm } = loadDist("np/kernels/gemm.js");
+const { setGemm, gemmInfo } = loadDist("np/kernels/gemm.js");
+const { nativeInfo } = loadDist("np/kernels/native.js");
 const { startThreads } = loadDist("np/kernels/wasm.js");
 
 const KERNELS = [
   { label: "js", kernel: "js", threads: 1 },
   { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
   { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
+  ...(nativeInfo().available ? [
+    { label: "native, 1 thread", kernel: "native", threads: 1 },
+    { label: "native, 2 threads", kernel: "native", threads: 2 },
+  ] : []),
   { label: "default dispatch", kernel: null, threads: 2 },
 ];
 

@@ -5,16 +5,17 @@
 // (checks, result allocation, copies into WebAssembly memory) a lab pays, as numpy's include
 // Python's call overhead. Two nnlab columns per kernel:
 // - "same operands": the same two arrays every call, as numpy is timed (and as a training loop
-//   multiplies by its data): the wasm kernel keeps B packed in its memory after the second call;
-// - "nothing resident": the wasm kernel's kept operands are dropped before every call, so both
-//   operands are copied in (and B packed) every time, as for data seen once.
+//   multiplies by its data): the wasm and native kernels keep B packed after the second call;
+// - "nothing resident": the kernels' kept operands are dropped before every call, so B is packed
+//   (and, for wasm, both operands copied in) every time, as for data seen once.
 // numpy runs with its default BLAS threads; which BLAS and how many threads is printed.
 import { cpus, loadavg } from "node:os";
 import { loadDist, timeIt, runPython, printTable } from "./harness.mjs";
 
 const { dot } = loadDist("np/linalg.js");
 const { NDArray } = loadDist("np/ndarray.js");
-const { setGemm } = loadDist("np/kernels/gemm.js");
+const { setGemm, gemmInfo } = loadDist("np/kernels/gemm.js");
+const { nativeInfo, clearNativeResident } = loadDist("np/kernels/native.js");
 const { clearResident, startThreads, wasmInfo } = loadDist("np/kernels/wasm.js");
 
 const SHAPES = [
@@ -27,6 +28,10 @@ const KERNELS = [
   { label: "js", kernel: "js", threads: 1 },
   { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
   { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
+  ...(nativeInfo().available ? [
+    { label: "native, 1 thread", kernel: "native", threads: 1 },
+    { label: "native, 2 threads", kernel: "native", threads: 2 },
+  ] : []),
   { label: "default dispatch", kernel: null, threads: 2 },
 ];
 // Products above this many FLOP get the long time budget.
@@ -70,6 +75,7 @@ SHAPES.forEach((shape, s) => {
     const same = timeIt(() => dot(a, b), { minSeconds });
     const fresh = big ? timeIt(() => {
       clearResident();
+      clearNativeResident();
       return dot(a, b);
     }, { minSeconds }) : null;
     nnlab[i][s] = { same, fresh };
@@ -91,7 +97,9 @@ console.log(`np.dot, float64, median per call. Node ${process.version}; numpy ${
   `${py.blas.library} (${py.blas.threads} threads, kernel "${py.blas.core}").`);
 if (!/openblas/i.test(py.blas.library)) console.log("WARNING: numpy is not on OpenBLAS here (bash scripts/setup.sh installs it): its figures are not what users see.");
 console.log(`Machine: ${cpus().length} CPUs (${cpus()[0]?.model}); load average ${load0[0].toFixed(2)} before, ` +
-  `${load1[0].toFixed(2)} after. wasm kernel: ${wasmInfo().workerRunning ? "worker thread running" : "no worker"}.\n`);
+  `${load1[0].toFixed(2)} after. wasm kernel: ${wasmInfo().workerRunning ? "worker thread running" : "no worker"}; ` +
+  `native kernel: ${nativeInfo().available ? nativeInfo().isa : `not available (${nativeInfo().reason})`}; ` +
+  `default dispatch: ${gemmInfo().dispatch}.\n`);
 const rows = [];
 SHAPES.forEach((shape, s) => {
   const npG = gflop(shape) / py.seconds[s];
@@ -110,13 +118,18 @@ console.log("\nspeed / numpy: nnlab's GFLOP/s over numpy's, same run (above 1: n
 
 // One thread against one thread: what each side's kernel does per core, which bounds what two
 // threads can reach (numpy's OpenBLAS kernel uses AVX-512 fused multiply-adds, 8 doubles an
-// instruction; WebAssembly SIMD has 2 doubles a vector and, without relaxed SIMD, no fused multiply-add).
+// instruction; WebAssembly SIMD has 2 doubles a vector and, without relaxed SIMD, no fused
+// multiply-add; the native kernel has AVX2's 4 doubles a vector, no fused multiply-add).
 const perThread = [];
+const oneThread = KERNELS.filter((k) => k.kernel !== null && k.kernel !== "js" && k.threads === 1);
 SHAPES.forEach((shape, s) => {
   if (py.oneThread[s] === undefined) return;
-  const wasm1 = nnlab[KERNELS.findIndex((k) => k.kernel === "wasm" && k.threads === 1)][s].same;
-  perThread.push([label(shape), shape.name, (gflop(shape) / py.oneThread[s]).toFixed(2), (gflop(shape) / wasm1).toFixed(2),
-    (py.oneThread[s] / wasm1).toFixed(3)]);
+  const row = [label(shape), shape.name, (gflop(shape) / py.oneThread[s]).toFixed(2)];
+  for (const k of oneThread) {
+    const t = nnlab[KERNELS.indexOf(k)][s].same;
+    row.push(`${(gflop(shape) / t).toFixed(2)} (${(py.oneThread[s] / t).toFixed(3)})`);
+  }
+  perThread.push(row);
 });
-console.log("\nOne thread each (numpy with OPENBLAS_NUM_THREADS=1, nnlab's wasm kernel on 1 thread):");
-printTable(["shape", "case", "numpy GFLOP/s", "nnlab GFLOP/s", "speed / numpy"], perThread);
+console.log("\nOne thread each (numpy with OPENBLAS_NUM_THREADS=1, nnlab's kernels on 1 thread): GFLOP/s (speed / numpy)");
+printTable(["shape", "case", "numpy GFLOP/s", ...oneThread.map((k) => `nnlab ${k.kernel}`)], perThread);

@@ -339,15 +339,20 @@ static int runJob(Job *jb, int threads) {
 /* Chunks per thread of a split product, so a thread the OS schedules late costs little. */
 #define CHUNKS_PER_THREAD 4
 
-static int gemm(long m, long n, long k, const double *a, const double *b, double *c, int ta, int tb, int threads) {
+/* C = op(A)·op(B) on up to `threads` threads. pb: op(B) already packed whole (the `pack` export,
+ * kept by the caller across calls), or NULL. Returns 0 when scratch memory ran out. */
+static int gemm(long m, long n, long k, const double *a, const double *b, double *c, int ta, int tb, int threads,
+                const double *pb) {
   Job jb;
   memset(&jb, 0, sizeof jb);
   jb.m = m, jb.n = n, jb.k = k, jb.a = a, jb.b = b, jb.c = c;
   jb.ai = ta ? 1 : k, jb.ap = ta ? m : 1, jb.bp = tb ? 1 : n, jb.bj = tb ? k : 1;
   const long macs = m * n * k;
-  if (n < 4) jb.mode = DOTS;
+  if (pb) jb.mode = PACKED;
+  else if (n < 4) jb.mode = DOTS;
   else if (!tb && macs < PACKED_MIN_MACS) jb.mode = IN_PLACE;
   else jb.mode = PACKED;
+  jb.pbAll = pb;
   const long panels = (n + NR - 1) / NR;
   if (threads > 1 && macs >= THREAD_MIN_MACS) {
     /* by column panels when there are enough of them, else by rows */
@@ -370,12 +375,12 @@ static int gemm(long m, long n, long k, const double *a, const double *b, double
   double *whole = NULL;
   if (jb.mode == PACKED) {
     const long mpad = (m + MR - 1) / MR * MR, npad = (n + NR - 1) / NR * NR;
-    if (jb.nchunks > 1 && jb.byRows) {
+    if (!jb.pbAll && jb.nchunks > 1 && jb.byRows) {
       whole = aligned_alloc(64, (size_t)(npad * k) * sizeof(double));
       if (!whole) return 0;
       packAllB(&jb, whole);
       jb.pbAll = whole;
-    } else if (jb.nchunks > 1 || n > NC) {
+    } else if ((jb.nchunks > 1 && !jb.byRows) || (jb.nchunks == 1 && n > NC)) {
       whole = aligned_alloc(64, (size_t)(mpad * k) * sizeof(double));
       if (!whole) return 0;
       packAllA(&jb, whole);
@@ -388,10 +393,11 @@ static int gemm(long m, long n, long k, const double *a, const double *b, double
 }
 
 /* ------------------------------------------------------------------ Node binding
- * gemm(m, n, k, a, b, c, ta, tb, threads): a, b, c Float64Arrays holding op(A) (m×k, stored k×m
- * when ta), op(B) (k×n, stored n×k when tb) and C (m×n, overwritten). The caller (kernels/native.ts)
- * has checked the shapes; this checks the types and lengths again, so a wrong call throws instead
- * of reading past an array. */
+ * gemm(m, n, k, a, b, c, ta, tb, threads[, pb]): a, b, c Float64Arrays holding op(A) (m×k, stored
+ * k×m when ta), op(B) (k×n, stored n×k when tb) and C (m×n, overwritten); pb, if given, op(B)
+ * packed by `pack` (then b is not read). pack(k, n, b, tb, out): op(B) packed whole into out, of
+ * packedLength(k, n) doubles. The caller (kernels/native.ts) has checked the shapes; these check
+ * the types and lengths again, so a wrong call throws instead of reading past an array. */
 static napi_value throwError(napi_env env, const char *msg) {
   napi_throw_error(env, NULL, msg);
   return NULL;
@@ -405,34 +411,80 @@ static int f64Arg(napi_env env, napi_value v, double **data, size_t *len) {
   return 1;
 }
 
-static napi_value Gemm(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 9) return throwError(env, "gemm: 9 arguments expected");
-  double dims[3];
-  int32_t flags[3];
-  for (int i = 0; i < 3; i++) {
-    if (napi_get_value_double(env, argv[i], &dims[i]) != napi_ok || dims[i] < 0 || dims[i] > 9.0e15 || dims[i] != (double)(long)dims[i])
-      return throwError(env, "gemm: m, n, k must be non-negative integers");
+static int dimArgs(napi_env env, const napi_value *argv, int count, long *out) {
+  for (int i = 0; i < count; i++) {
+    double d;
+    if (napi_get_value_double(env, argv[i], &d) != napi_ok || !(d >= 0) || d > 9.0e15 || d != (double)(long)d) return 0;
+    out[i] = (long)d;
   }
+  return 1;
+}
+
+static long packedLength(long k, long n) { return (n + NR - 1) / NR * NR * k; }
+
+static napi_value Gemm(napi_env env, napi_callback_info info) {
+  size_t argc = 10;
+  napi_value argv[10];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 9) return throwError(env, "gemm: 9 or 10 arguments expected");
+  long d[3];
+  int32_t flags[3];
+  if (!dimArgs(env, argv, 3, d)) return throwError(env, "gemm: m, n, k must be non-negative integers");
   for (int i = 0; i < 3; i++) {
     if (napi_get_value_int32(env, argv[6 + i], &flags[i]) != napi_ok) return throwError(env, "gemm: ta, tb, threads must be numbers");
   }
-  double *a, *b, *c;
-  size_t la, lb, lc;
+  double *a, *b, *c, *pb = NULL;
+  size_t la, lb, lc, lpb = 0;
   if (!f64Arg(env, argv[3], &a, &la) || !f64Arg(env, argv[4], &b, &lb) || !f64Arg(env, argv[5], &c, &lc))
     return throwError(env, "gemm: a, b, c must be Float64Arrays");
-  const long m = (long)dims[0], n = (long)dims[1], k = (long)dims[2];
-  if ((double)la < dims[0] * dims[2] || (double)lb < dims[2] * dims[1] || (double)lc < dims[0] * dims[1])
+  const long m = d[0], n = d[1], k = d[2];
+  if ((double)la < (double)m * k || (double)lb < (double)k * n || (double)lc < (double)m * n)
     return throwError(env, "gemm: an array is shorter than its shape");
+  if (argc == 10) {
+    napi_valuetype t;
+    napi_typeof(env, argv[9], &t);
+    if (t != napi_undefined && t != napi_null) {
+      if (!f64Arg(env, argv[9], &pb, &lpb)) return throwError(env, "gemm: pb must be a Float64Array");
+      if ((double)lpb < (double)packedLength(k, n)) return throwError(env, "gemm: pb is shorter than packedLength(k, n)");
+    }
+  }
   if (m == 0 || n == 0) return NULL;
   if (k == 0) {
     memset(c, 0, (size_t)(m * n) * sizeof(double));
     return NULL;
   }
-  int threads = flags[2] < 1 ? 1 : flags[2] > MAX_THREADS ? MAX_THREADS : flags[2];
-  if (!gemm(m, n, k, a, b, c, flags[0] != 0, flags[1] != 0, threads)) return throwError(env, "gemm: out of memory for packing");
+  const int threads = flags[2] < 1 ? 1 : flags[2] > MAX_THREADS ? MAX_THREADS : flags[2];
+  if (!gemm(m, n, k, a, b, c, flags[0] != 0, flags[1] != 0, threads, pb)) return throwError(env, "gemm: out of memory for packing");
   return NULL;
+}
+
+static napi_value Pack(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 5) return throwError(env, "pack: 5 arguments expected");
+  long d[2];
+  int32_t tb;
+  if (!dimArgs(env, argv, 2, d)) return throwError(env, "pack: k, n must be non-negative integers");
+  if (napi_get_value_int32(env, argv[3], &tb) != napi_ok) return throwError(env, "pack: tb must be a number");
+  double *b, *out;
+  size_t lb, lout;
+  if (!f64Arg(env, argv[2], &b, &lb) || !f64Arg(env, argv[4], &out, &lout)) return throwError(env, "pack: b, out must be Float64Arrays");
+  const long k = d[0], n = d[1];
+  if ((double)lb < (double)k * n || (double)lout < (double)packedLength(k, n)) return throwError(env, "pack: an array is shorter than its shape");
+  Job jb;
+  memset(&jb, 0, sizeof jb);
+  jb.m = 1, jb.n = n, jb.k = k, jb.b = b, jb.bp = tb ? 1 : n, jb.bj = tb ? k : 1;
+  packAllB(&jb, out);
+  return NULL;
+}
+
+static napi_value PackedLength(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2], out;
+  long d[2];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 2 || !dimArgs(env, argv, 2, d))
+    return throwError(env, "packedLength: k, n must be non-negative integers");
+  napi_create_double(env, (double)packedLength(d[0], d[1]), &out);
+  return out;
 }
 
 /* What this build runs: the instruction set chosen for this CPU. */
@@ -448,8 +500,10 @@ static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"gemm", NULL, Gemm, NULL, NULL, NULL, napi_default, NULL},
     {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
+    {"pack", NULL, Pack, NULL, NULL, NULL, napi_default, NULL},
+    {"packedLength", NULL, PackedLength, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 2, props);
+  napi_define_properties(env, exports, 4, props);
   return exports;
 }
 

@@ -129,8 +129,10 @@ static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, l
             double *c = jb->c + (ic + ir) * n + jc + jr;
             if (h == MR && w == NR) {
               K(tile)(MR, kc, pa, 1, MR, pb, NR, c, n, first);
+            } else if (w == NR) {
+              K(tileRows)((int)h, kc, pa, 1, MR, pb, NR, c, n, first);
             } else {
-              K(tile)(MR, kc, pa, 1, MR, pb, NR, edge, NR, 1);
+              K(tileRows)((int)h, kc, pa, 1, MR, pb, NR, edge, NR, 1);
               K(clipStore)(edge, c, n, h, w, first);
             }
           }

@@ -57,7 +57,7 @@ export const GEMM_KERNELS: Record<GemmName, GemmEntry> = {
   native: {
     name: "native",
     available: nativeAvailable,
-    run: (m, n, k, a, b, c, ta, tb) => nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads),
+    run: (m, n, k, a, b, c, ta, tb, _ownerA, ownerB) => nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads, ownerB),
   },
 };
 
@@ -120,7 +120,7 @@ export function gemm(
   const kernel = choice.forced ?? (m * n * k >= SIMD_MIN_MACS ? defaultKernel() : "js");
   if (kernel === "native") {
     if (!nativeAvailable()) throw new Error(`NNLAB_GEMM=native, but the native kernel is not available here: ${nativeInfo().reason}`);
-    nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads);
+    nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads, ownerB);
   } else if (kernel === "wasm" && wasmAvailable()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
   else gemmJs(m, n, k, a, b, c, ta, tb);
 }

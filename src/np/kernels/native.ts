@@ -3,12 +3,23 @@
 // Float64Arrays' own memory (nothing is copied), runs AVX2 on x86-64 CPUs that have it, and splits
 // large products over its own threads, always in the summation order of kernels/gemm.ts.
 //
+// Resident operands (kernels/resident.ts): a B operand of at least KEEP_MIN_BYTES met a third
+// time in the same role (B, or Bᵀ) is packed once into a Float64Array kept for later products,
+// the training data X of L_layer_model's W1·X and dZ1·Xᵀ among them, so X is not repacked from
+// memory every iteration.
+//
 // Browser-safe: no Node module is imported here. In a browser (or where the addon was not built,
 // or NNLAB_NATIVE=off) `nativeAvailable()` is false and gemm.ts uses the WebAssembly kernel.
 import { envVar } from "../env";
+import { emptyFloat64 } from "../empty";
+import { ResidentCache, type ResidentEntry } from "./resident";
+import type { BufferOwner } from "./gemm";
 
 interface Addon {
-  gemm(m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: number, tb: number, threads: number): void;
+  gemm(m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: number, tb: number, threads: number,
+    pb?: Float64Array): void;
+  pack(k: number, n: number, b: Float64Array, tb: number, out: Float64Array): void;
+  packedLength(k: number, n: number): number;
   info(): string;
 }
 
@@ -83,12 +94,49 @@ export function nativeInfo(): NativeInfo {
   return { ...state };
 }
 
+const PACKED = 1, PACKED_T = 2;
+/** B operands smaller than this are never kept: packing them costs less than keeping them. */
+const KEEP_MIN_BYTES = 1 << 18;
+const CACHE_BYTES = 256 << 20;
+const EMPTY = new Float64Array(0);
+
+interface Entry extends ResidentEntry {
+  packed: Float64Array;
+}
+
+const cache = new ResidentCache<Entry>(CACHE_BYTES, (e) => {
+  e.packed = EMPTY; // the list of its buffer's entries may outlive it
+});
+
+/** Bytes held by kept packed operands. */
+export function nativeResidentBytes(): number {
+  return cache.bytes;
+}
+
+/** Drops every kept operand (tests; the bench's "nothing resident" column). */
+export function clearNativeResident(): void {
+  cache.clear();
+}
+
 /** C = op(A)·op(B) in the native kernel on up to `threads` threads (see kernels/gemm.ts for the
- *  layouts). Throws if the addon is not available. */
+ *  layouts). `ownerB`: op(B)'s owner, when its packed copy may be kept (see the top of this file).
+ *  Throws if the addon is not available. */
 export function nativeGemm(
   m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, ta: boolean, tb: boolean, threads: number,
+  ownerB?: BufferOwner,
 ): void {
   const x = getAddon();
   if (!x) throw new Error(`the native gemm kernel is not available here: ${state.reason}`);
-  x.gemm(m, n, k, a, b, c, ta ? 1 : 0, tb ? 1 : 0, threads);
+  let pb: Float64Array | undefined;
+  if (ownerB !== undefined && n >= 4 && m > 0 && k * n * 8 >= KEEP_MIN_BYTES) {
+    const kind = tb ? PACKED_T : PACKED;
+    const hit = cache.find(b, kind, k, n);
+    if (hit) pb = hit.packed;
+    else if (cache.meet(b, kind) && ownerB._pin()) {
+      pb = emptyFloat64(x.packedLength(k, n));
+      x.pack(k, n, b, tb ? 1 : 0, pb);
+      cache.add(b, { kind, k, n, bytes: pb.length * 8, dead: false, packed: pb });
+    }
+  }
+  x.gemm(m, n, k, a, b, c, ta ? 1 : 0, tb ? 1 : 0, threads, pb);
 }

@@ -19,6 +19,7 @@
 import type { BufferOwner } from "./gemm";
 import { GEMM_WASM, GEMM_WASM_SHARED } from "./generated/gemm-wasm";
 import { startWorker, chunkRange, type GemmWorker, CTL_INTS, MAX_CHUNKS } from "./threads";
+import { ResidentCache, type ResidentEntry } from "./resident";
 
 export interface WasmInfo {
   /** WebAssembly with SIMD compiles here. */
@@ -250,82 +251,11 @@ function alloc(w: Machine, bytes: number): number {
 // ---------------------------------------------------------------- resident operands
 const RAW = 0, PACKED = 1, PACKED_T = 2;
 
-interface Entry {
-  kind: number;
+interface Entry extends ResidentEntry {
   off: number;
-  bytes: number;
-  /** Shape of the packed operand (k, n): a buffer can be met as B of different shapes. */
-  k: number;
-  n: number;
-  dead: boolean;
 }
 
-class Cache {
-  bytes = 0;
-  private byKey = new WeakMap<Float64Array, Entry[]>();
-  /** How often each buffer has been met in each role (2 bits per kind, counting to 3): an operand
-   *  is kept on its third meeting. (On the second, A's copy of L_layer_model's W1 would be kept
-   *  every iteration: W1 meets the kernel twice per iteration, as A and as Aᵀ, then is replaced.) */
-  private seen = new WeakMap<Float64Array, number>();
-  /** Live entries, least recently used first (a Map keeps insertion order). */
-  private lru = new Map<Entry, true>();
-  private registry = new FinalizationRegistry<Entry[]>((entries) => entries.forEach((e) => this.drop(e)));
-
-  find(key: Float64Array, kind: number, k: number, n: number): Entry | null {
-    const list = this.byKey.get(key);
-    if (!list) return null;
-    for (const e of list) {
-      if (!e.dead && e.kind === kind && e.k === k && e.n === n) {
-        this.lru.delete(e);
-        this.lru.set(e, true);
-        return e;
-      }
-    }
-    return null;
-  }
-
-  /** Records a meeting; true if the operand was met in this role twice before (worth keeping). */
-  meet(key: Float64Array, kind: number): boolean {
-    const bits = this.seen.get(key) ?? 0;
-    const count = (bits >> (2 * kind)) & 3;
-    if (count < 3) this.seen.set(key, bits + (1 << (2 * kind)));
-    return count >= 2;
-  }
-
-  /** Entries the current call uses: eviction (add, clear) leaves them alone. */
-  inUse = new Set<Entry>();
-
-  add(key: Float64Array, e: Entry): void {
-    let list = this.byKey.get(key);
-    if (!list) {
-      list = [];
-      this.byKey.set(key, list);
-      this.registry.register(key, list);
-    }
-    list.push(e);
-    this.lru.set(e, true);
-    this.bytes += e.bytes;
-    for (const old of [...this.lru.keys()]) {
-      if (this.bytes <= CACHE_BYTES) break;
-      if (old !== e && !this.inUse.has(old)) this.drop(old);
-    }
-  }
-
-  drop(e: Entry): void {
-    if (e.dead) return;
-    e.dead = true;
-    this.lru.delete(e);
-    this.bytes -= e.bytes;
-    machine?.heap.release(e.off, e.bytes);
-  }
-
-  /** Drops every entry the current call does not use. */
-  clear(): void {
-    for (const e of [...this.lru.keys()]) if (!this.inUse.has(e)) this.drop(e);
-  }
-}
-
-const cache = new Cache();
+const cache = new ResidentCache<Entry>(CACHE_BYTES, (e) => machine?.heap.release(e.off, e.bytes));
 
 // ---------------------------------------------------------------- one product
 /** Places `src` in the module's memory: a resident copy if there is one (or if it is now worth
