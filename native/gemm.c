@@ -128,6 +128,12 @@ static void runDots(const Job *jb, long i0, long i1, long j0, long j1) {
   }
 }
 
+/* The height of the next strip of rows of an in-place product, `left` rows remaining: 6, but 7 or 8
+ * rows go as two strips of about half. A step of an h-row tile costs about max(h, 3) cycles (2h
+ * multiplies and 2h adds on two pipes each, against an add's latency of 3 cycles on each of the 2h
+ * accumulators), so 7 rows as 4 + 3 take 7 cycles a step where 6 + 1 take 9. */
+static inline long stripRows(long left) { return left > 8 ? MR : left > MR ? (left + 1) / 2 : left; }
+
 /* The compute loops, once for the baseline instruction set (SSE2 on x86-64, NEON on arm64: GCC
  * splits each 4-double vector in two) and, on x86-64 with GCC, once more for AVX2 (4 doubles a
  * vector; AVX2 only, not FMA). */

@@ -72,9 +72,10 @@ INLINE void K(clipStore)(const double *edge, double *c, long ldc, long h, long w
 }
 
 /* Rows [i0, i1) × columns [j0, j1) of C with A and B read in place (B row-major): K block by K
- * block, 8-column panel by panel, 6-row strip by strip, so a panel's K block of B (kc rows of 64
- * bytes) stays in L1 while every strip meets it. The last panel, narrower than 8 columns, is
- * copied into a zero-padded panel first (reading 8 columns in place would run past the array). */
+ * block, 8-column panel by panel, strip of rows by strip (stripRows), so a panel's K block of B
+ * (kc rows of 64 bytes) stays in L1 while every strip meets it. The last panel, narrower than 8
+ * columns, is copied into a zero-padded panel first (reading 8 columns in place would run past
+ * the array). */
 static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
   const long n = jb->n, k = jb->k;
   double edgeB[KC * NR], edge[MR * NR];
@@ -89,8 +90,8 @@ static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
         b = edgeB;
         ldb = NR;
       }
-      for (long ir = i0; ir < i1; ir += MR) {
-        const long h = i1 - ir < MR ? i1 - ir : MR;
+      for (long ir = i0, h; ir < i1; ir += h) {
+        h = stripRows(i1 - ir);
         const double *a = jb->a + ir * jb->ai + pc * jb->ap;
         if (w == NR) {
           K(tileRows)((int)h, kc, a, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first);
