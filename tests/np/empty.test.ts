@@ -56,6 +56,8 @@ describe("np/empty", () => {
     { label: "js", kernel: "js" as const, threads: 1 },
     { label: "wasm, 1 thread", kernel: "wasm" as const, threads: 1 },
     { label: "wasm, 2 threads", kernel: "wasm" as const, threads: 2 },
+    { label: "native, 1 thread", kernel: "native" as const, threads: 1 },
+    { label: "native, 2 threads", kernel: "native" as const, threads: 2 },
     { label: "default dispatch", kernel: null, threads: 2 },
   ])("np.dot writes every entry: $label", ({ kernel, threads }) => {
     np.random.seed(3);
@@ -77,9 +79,28 @@ describe("np/empty", () => {
   it("the deep lab's dA0 = W1ᵀ·dZ1 (12288×20 by 20×209, copied out in chunks)", () => {
     np.random.seed(4);
     const W1 = np.random.randn(20, 12288), dZ1 = np.random.randn(20, 209);
-    for (const threads of [1, 2]) {
-      setGemm({ kernel: "wasm", threads });
-      sameWithPoison(() => np.dot(W1.T, dZ1));
+    for (const kernel of ["wasm", "native"] as const) {
+      for (const threads of [1, 2]) {
+        setGemm({ kernel, threads });
+        sameWithPoison(() => np.dot(W1.T, dZ1));
+      }
+    }
+  });
+
+  it("the native kernel's kept packed B (packed into an unzeroed buffer on the third use), odd widths", () => {
+    np.random.seed(6);
+    for (const [m, k, n] of [[20, 1500, 209], [5, 700, 61], [3, 900, 37]] as const) {
+      const A = np.random.randn(m, k), X = np.random.randn(k, n), Xt = np.random.randn(n, k);
+      for (const threads of [1, 2]) {
+        setGemm({ kernel: "native", threads });
+        // poisoned from the first use on: the copy kept on the third use is packed into a NaN buffer
+        poisonEmpty(true);
+        const runs = [0, 1, 2, 3].map(() => [np.dot(A, X), np.dot(A, Xt.T)]);
+        poisonEmpty(false);
+        setGemm({ kernel: "js", threads: 1 });
+        const want = [np.dot(A, X), np.dot(A, Xt.T)];
+        for (const run of runs) run.forEach((r, t) => expect(Array.from(r.data)).toEqual(Array.from(want[t].data)));
+      }
     }
   });
 
