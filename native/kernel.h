@@ -106,7 +106,8 @@ static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
 
 /* Rows [i0, i1) × columns [j0, j1) of C, packed GotoBLAS-style (i0 a multiple of MR, j0 of NR):
  * per N block and K block, B's panels (packed here, or taken from jb->pbAll), then per MC block
- * A's panels (packed here, or from jb->paAll), then the tiles. */
+ * A's panels (packed here, or from jb->paAll, or A read in place when jb->inPlaceA), then the
+ * tiles. */
 static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, long j1) {
   const long n = jb->n, k = jb->k;
   const long mpad = (jb->m + MR - 1) / MR * MR, npad = (jb->n + NR - 1) / NR * NR;
@@ -119,21 +120,23 @@ static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, l
       if (!jb->pbAll) packB(jb, pc, kc, jc, jc + nc, s->pb);
       for (long ic = i0; ic < i1; ic += MC) {
         const long mc = i1 - ic < MC ? i1 - ic : MC;
-        const double *paBlock = jb->paAll ? jb->paAll + pc * mpad + (ic / MR) * kc * MR : s->pa;
-        if (!jb->paAll) packA(jb, ic, ic + mc, pc, kc, s->pa);
+        const int inPlaceA = jb->inPlaceA;
+        const double *paBlock = inPlaceA ? NULL : jb->paAll ? jb->paAll + pc * mpad + (ic / MR) * kc * MR : s->pa;
+        if (!inPlaceA && !jb->paAll) packA(jb, ic, ic + mc, pc, kc, s->pa);
         for (long jr = 0; jr < nc; jr += NR) {
           const double *pb = pbBlock + (jr / NR) * kc * NR;
           const long w = nc - jr < NR ? nc - jr : NR;
           for (long ir = 0; ir < mc; ir += MR) {
-            const double *pa = paBlock + (ir / MR) * kc * MR;
+            const double *pa = inPlaceA ? jb->a + (ic + ir) * jb->ai + pc * jb->ap : paBlock + (ir / MR) * kc * MR;
+            const long sa = inPlaceA ? jb->ai : 1, sp = inPlaceA ? jb->ap : MR;
             const long h = mc - ir < MR ? mc - ir : MR;
             double *c = jb->c + (ic + ir) * n + jc + jr;
             if (h == MR && w == NR) {
-              K(tile)(MR, kc, pa, 1, MR, pb, NR, c, n, first);
+              K(tile)(MR, kc, pa, sa, sp, pb, NR, c, n, first);
             } else if (w == NR) {
-              K(tileRows)((int)h, kc, pa, 1, MR, pb, NR, c, n, first);
+              K(tileRows)((int)h, kc, pa, sa, sp, pb, NR, c, n, first);
             } else {
-              K(tileRows)((int)h, kc, pa, 1, MR, pb, NR, edge, NR, 1);
+              K(tileRows)((int)h, kc, pa, sa, sp, pb, NR, edge, NR, 1);
               K(clipStore)(edge, c, n, h, w, first);
             }
           }
