@@ -35,6 +35,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 #define KC 256
 #define MR 6
@@ -435,6 +439,9 @@ static int dimArgs(napi_env env, const napi_value *argv, int count, long *out) {
 
 static long packedLength(long k, long n) { return (n + NR - 1) / NR * NR * k; }
 
+/* CPUs this process may use, read at load: the cap on a call's threads. */
+static int onlineCpus = 1;
+
 static napi_value Gemm(napi_env env, napi_callback_info info) {
   size_t argc = 10;
   napi_value argv[10];
@@ -465,7 +472,8 @@ static napi_value Gemm(napi_env env, napi_callback_info info) {
     memset(c, 0, (size_t)(m * n) * sizeof(double));
     return NULL;
   }
-  const int threads = flags[2] < 1 ? 1 : flags[2] > MAX_THREADS ? MAX_THREADS : flags[2];
+  int threads = flags[2] < 1 ? 1 : flags[2] > MAX_THREADS ? MAX_THREADS : flags[2];
+  if (threads > onlineCpus) threads = onlineCpus; /* a helper on a shared core only takes the caller's time */
   if (!gemm(m, n, k, a, b, c, flags[0] != 0, flags[1] != 0, threads, pb)) return throwError(env, "gemm: out of memory for packing");
   return NULL;
 }
@@ -510,6 +518,12 @@ static napi_value Info(napi_env env, napi_callback_info info) {
 
 static napi_value Init(napi_env env, napi_value exports) {
   chooseIsa();
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef __linux__
+  cpu_set_t set; /* the CPUs this process may run on (taskset, a container's cpuset) */
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) < cpus) cpus = CPU_COUNT(&set);
+#endif
+  onlineCpus = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (int)cpus;
   napi_property_descriptor props[] = {
     {"gemm", NULL, Gemm, NULL, NULL, NULL, napi_default, NULL},
     {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
