@@ -163,14 +163,19 @@ typedef struct {
 
 static Isa isa = {"baseline", runInPlace_base, runPacked_base};
 
+/* The instruction set for this CPU, once, at load. NNLAB_NATIVE_ISA=baseline keeps the baseline
+ * loops even where AVX2 is there (tests run them to check they give the same bits). */
 static void chooseIsa(void) {
+  const char *forced = getenv("NNLAB_NATIVE_ISA");
+  const int baseline = forced && strcmp(forced, "baseline") == 0;
 #ifdef HAVE_AVX2_CLONE
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) isa = (Isa){"avx2", runInPlace_avx2, runPacked_avx2};
+  if (__builtin_cpu_supports("avx2") && !baseline) isa = (Isa){"avx2", runInPlace_avx2, runPacked_avx2};
   else isa.isa = "sse2";
 #elif defined(__aarch64__)
   isa.isa = "neon";
 #endif
+  (void)baseline;
 }
 
 static int scratchFor(Scratch *s, const Job *jb) {
