@@ -330,7 +330,12 @@ describe("memory limits", () => {
     const { sandbox, start } = startSandboxed({ memoryMB: 768 });
     const kernel = await start();
     try {
-      const arrays = await kernel.execute("{ const xs: Float64Array[] = []; for (let i = 0; i < 100; i++) xs.push(new Float64Array(12.5e6)); }", { timeout: 30_000 });
+      // 400 MB arrays: the first fits under the 768 MB limit, the second cannot. With smaller arrays
+      // the failing request could come so close to the limit that the garbage collection V8 runs
+      // before it gives up has no room left to commit its own pages, and V8 aborts the process
+      // instead of throwing (seen once in a full CI run with 100 MB arrays); 400 MB leaves the
+      // collector a few hundred MB.
+      const arrays = await kernel.execute("{ const xs: Float64Array[] = []; for (let i = 0; i < 10; i++) xs.push(new Float64Array(5e7)); }", { timeout: 30_000 });
       const why = () => `${JSON.stringify(arrays.outputs).slice(0, 2000)}\n${kernel.log}`;
       expect(errorOf(arrays), why()).toMatchObject({ ename: "RangeError", evalue: "Array buffer allocation failed" });
       expect(kernel.alive, why()).toBe(true);
