@@ -50,6 +50,12 @@
 
 typedef double v4d __attribute__((vector_size(32)));
 
+/* Never fuse a multiply and an add (binding.gyp also passes -ffp-contract=off; clang honours this
+ * pragma, GCC the flag): on arm64 a fused multiply-add would change the bits. */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 /* ------------------------------------------------------------------ one product */
 enum { PACKED, IN_PLACE, DOTS };
 
@@ -73,6 +79,13 @@ typedef struct {
   double *pa, *pb; /* one MC×KC block of packed A; one KC×NC block of packed B */
   long pbCap;
 } Scratch;
+
+/* n doubles on a cache line boundary (aligned_alloc wants a size that is a multiple of the
+ * alignment: macOS returns NULL otherwise). */
+static double *allocDoubles(size_t n) {
+  const size_t bytes = (n * sizeof(double) + 63) / 64 * 64;
+  return aligned_alloc(64, bytes ? bytes : 64);
+}
 
 /* op(B)[pc:pc+kc, j0:j1] → panels of NR columns: pb[panel·kc·NR + p·NR + t], zero past column n.
  * Row by row of B, so a row-major B is read front to back (large B comes from memory). */
@@ -139,20 +152,28 @@ static void runDots(const Job *jb, long i0, long i1, long j0, long j1) {
  * accumulators), so 7 rows as 4 + 3 take 7 cycles a step where 6 + 1 take 9. */
 static inline long stripRows(long left) { return left > 8 ? MR : left > MR ? (left + 1) / 2 : left; }
 
-/* The compute loops, once for the baseline instruction set (SSE2 on x86-64, NEON on arm64: GCC
- * splits each 4-double vector in two) and, on x86-64 with GCC, once more for AVX2 (4 doubles a
- * vector; AVX2 only, not FMA). */
+/* The compute loops, once for the baseline instruction set (SSE2 on x86-64, NEON on arm64: the
+ * compiler splits each 4-double vector in two) and, on x86-64 with GCC or clang, once more for
+ * AVX2 (4 doubles a vector; AVX2 only, not FMA). */
 #define SUFFIX _base
 #include "kernel.h"
 #undef SUFFIX
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_AVX2_CLONE 1
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2")
+#endif
 #define SUFFIX _avx2
 #include "kernel.h"
 #undef SUFFIX
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 #endif
 
 typedef struct {
@@ -181,14 +202,14 @@ static void chooseIsa(void) {
 static int scratchFor(Scratch *s, const Job *jb) {
   if (jb->mode != PACKED) return 1;
   if (!s->pa && !jb->paAll) {
-    s->pa = aligned_alloc(64, (size_t)MC * KC * sizeof(double));
+    s->pa = allocDoubles((size_t)MC * KC);
     if (!s->pa) return 0;
   }
   const long nc = jb->n < NC ? jb->n : NC;
   const long need = (nc + NR - 1) / NR * NR * KC;
   if (!jb->pbAll && s->pbCap < need) {
     free(s->pb);
-    s->pb = aligned_alloc(64, (size_t)need * sizeof(double));
+    s->pb = allocDoubles((size_t)need);
     s->pbCap = s->pb ? need : 0;
     if (!s->pb) return 0;
   }
@@ -398,12 +419,12 @@ static int gemm(long m, long n, long k, const double *a, const double *b, double
   if (jb.mode == PACKED) {
     const long mpad = (m + MR - 1) / MR * MR, npad = (n + NR - 1) / NR * NR;
     if (!jb.pbAll && jb.nchunks > 1 && jb.byRows) {
-      whole = aligned_alloc(64, (size_t)(npad * k) * sizeof(double));
+      whole = allocDoubles((size_t)(npad * k));
       if (!whole) return 0;
       packAllB(&jb, whole);
       jb.pbAll = whole;
     } else if (!jb.inPlaceA && ((jb.nchunks > 1 && !jb.byRows) || (jb.nchunks == 1 && n > NC))) {
-      whole = aligned_alloc(64, (size_t)(mpad * k) * sizeof(double));
+      whole = allocDoubles((size_t)(mpad * k));
       if (!whole) return 0;
       packAllA(&jb, whole);
       jb.paAll = whole;
@@ -521,7 +542,9 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   return out;
 }
 
-static napi_value Init(napi_env env, napi_value exports) {
+/* Process-wide choices, made once however many JS threads (worker_threads) load the addon. */
+static pthread_once_t initOnce = PTHREAD_ONCE_INIT;
+static void initProcess(void) {
   chooseIsa();
   long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 #ifdef __linux__
@@ -529,6 +552,10 @@ static napi_value Init(napi_env env, napi_value exports) {
   if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) < cpus) cpus = CPU_COUNT(&set);
 #endif
   onlineCpus = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (int)cpus;
+}
+
+static napi_value Init(napi_env env, napi_value exports) {
+  pthread_once(&initOnce, initProcess);
   napi_property_descriptor props[] = {
     {"gemm", NULL, Gemm, NULL, NULL, NULL, napi_default, NULL},
     {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
