@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GEMM_KERNELS, gemm, gemmInfo, gemmJs, gemmPacked, gemmSmall, setGemm } from "../../../src/np/kernels/gemm";
 import { clearResident, startThreads, wasmInfo } from "../../../src/np/kernels/wasm";
+import { clearNativeResident, nativeResidentBytes } from "../../../src/np/kernels/native";
 import { NDArray } from "../../../src/np/ndarray";
 import { dot, matmul } from "../../../src/np/linalg";
 import { BLOCK_SHAPES, checkAll, oddTriples, randomFill, reference, type Run } from "../../helpers/gemm-cases";
@@ -103,7 +104,13 @@ describe("determinism: one kernel's bits are every kernel's bits", () => {
   });
 });
 
-describe("resident operands never go stale", () => {
+/** The kernels that keep operands, with their counters. */
+const KEEPERS = [
+  { kernel: "wasm" as const, residentBytes: () => wasmInfo().residentBytes, clear: clearResident },
+  { kernel: "native" as const, residentBytes: nativeResidentBytes, clear: clearNativeResident },
+];
+
+describe.each(KEEPERS)("resident operands never go stale: $kernel", ({ kernel, residentBytes, clear }) => {
   // large enough to be kept (≥ 256 KiB), and kept on the third use in the same role
   const m = 6, k = 300, n = 209;
   const matrix = (rows: number, cols: number, seed: number) => new NDArray(randomFill(rows * cols, seed), [rows, cols]);
@@ -111,19 +118,19 @@ describe("resident operands never go stale", () => {
   const want = (a: NDArray, b: NDArray) => reference(m, n, k, a._values().slice(), b._values().slice(), false, false);
   let saved: ReturnType<typeof setGemm>;
   beforeAll(() => {
-    saved = setGemm({ kernel: "wasm", threads: 1 });
-    clearResident();
+    saved = setGemm({ kernel, threads: 1 });
+    clear();
   });
   afterAll(() => {
     setGemm({ kernel: saved.kernel, threads: saved.threads });
-    clearResident();
+    clear();
   });
 
   it("B is kept on its third use, and the kept copy is used", () => {
     const W = matrix(m, k, 1), X = matrix(k, n, 2);
-    const first = dot(W, X), second = dot(W, X), before = wasmInfo().residentBytes;
+    const first = dot(W, X), second = dot(W, X), before = residentBytes();
     const third = dot(W, X);
-    expect(wasmInfo().residentBytes).toBeGreaterThan(before);
+    expect(residentBytes()).toBeGreaterThan(before);
     const fourth = dot(W, X);
     for (const r of [second, third, fourth]) expect(r._values()).toEqual(first._values());
   });
@@ -165,9 +172,9 @@ describe("resident operands never go stale", () => {
   it("an array whose data was handed out is never kept", () => {
     const W = matrix(m, k, 6), X = matrix(k, n, 7);
     const raw = X.data; // someone holds the buffer
-    clearResident();
+    clear();
     for (let t = 0; t < 4; t++) dot(W, X);
-    expect(wasmInfo().residentBytes).toBe(0);
+    expect(residentBytes()).toBe(0);
     raw[0] = 3;
     expect(Array.from(dot(W, X).data)).toEqual(Array.from(want(W, X)));
   });
