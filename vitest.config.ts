@@ -22,7 +22,7 @@ export default defineConfig({
     // no root `include`: projects that extend the root would add theirs to it
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    globalSetup: ["tests/helpers/build-wasm.ts"],
+    globalSetup: ["tests/helpers/build-kernels.ts"],
     projects: [
       { extends: true, test: { name: "default", include: ["tests/**/*.test.ts"], exclude: LECTURE_SUITES } },
       {

@@ -20,7 +20,7 @@ const np = loadDist("np/index.js");
 const shallow = loadDist("labs/shallow.js");
 const deep = loadDist("labs/deep.js");
 const { load_planar_dataset } = loadDist("datasets/planar.js");
-const { setGemm, gemmInfo } = loadDist("np/kernels/gemm.js");
+const { setGemm } = loadDist("np/kernels/gemm.js");
 const { nativeInfo } = loadDist("np/kernels/native.js");
 const { startThreads } = loadDist("np/kernels/wasm.js");
 

@@ -246,7 +246,6 @@ typedef struct {
   const Job *job;          /* the posted job, while one runs */
   _Atomic unsigned long seq; /* jobs posted so far */
   int sleeping;            /* helpers waiting on `wake` */
-  int failed;              /* a helper could not get scratch memory */
   int helpers;             /* helper threads started */
   int busy;                /* helpers inside the posted job */
   Scratch scratch[MAX_THREADS];
@@ -315,10 +314,8 @@ static void *helperMain(void *arg) {
     }
     pool.busy++;
     pthread_mutex_unlock(&pool.mu);
-    const int ok = scratchFor(s, jb);
-    if (ok) claimAll(jb, s);
+    if (scratchFor(s, jb)) claimAll(jb, s); /* else it claims nothing: the caller runs what is left */
     pthread_mutex_lock(&pool.mu);
-    if (!ok) pool.failed = 1;
     pool.busy--;
     pthread_cond_broadcast(&pool.idle);
     pthread_mutex_unlock(&pool.mu);
@@ -352,7 +349,6 @@ static int runJob(Job *jb, int threads) {
   ensureHelpers(threads - 1);
   pthread_mutex_lock(&pool.mu);
   pool.job = jb;
-  pool.failed = 0;
   atomic_fetch_add(&pool.seq, 1);
   if (pool.sleeping > 0) pthread_cond_broadcast(&pool.wake);
   pthread_mutex_unlock(&pool.mu);

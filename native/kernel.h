@@ -1,5 +1,5 @@
 /* The compute loops of native/gemm.c, included once per instruction set: gemm.c defines SUFFIX
- * (and, for the x86 AVX2 copy, a `#pragma GCC target`) before each inclusion, so every function
+ * (and, for the x86 AVX2 copy, a target pragma: GCC's or clang's) before each inclusion, so every function
  * here, the inlined helpers among them, is compiled for that instruction set under its own name.
  * Needs gemm.c's Job, packA/packB, MR, NR, KC, MC, NC. */
 #define CAT2(a, b) a##b
@@ -61,8 +61,16 @@ INLINE void K(tileRows)(int h, int kc, const double *a, long ai, long ap, const 
   }
 }
 
-/* Adds (or, for the first K block, stores) the h×w corner of an edge tile into C. */
-INLINE void K(clipStore)(const double *edge, double *c, long ldc, long h, long w, int first) {
+/* The h×w tile of C at c (h ≤ 6, w ≤ 8; see tile): a full-width one straight into C, a narrower
+ * one (the last panel) into the scratch tile `edge` first, whose h×w corner is then stored (first
+ * K block) or added into C. */
+INLINE void K(tileClipped)(long h, long w, int kc, const double *a, long ai, long ap, const double *b, long ldb,
+                           double *c, long ldc, int first, double *edge) {
+  if (w == NR) {
+    K(tileRows)((int)h, kc, a, ai, ap, b, ldb, c, ldc, first);
+    return;
+  }
+  K(tileRows)((int)h, kc, a, ai, ap, b, ldb, edge, NR, 1);
   for (long r = 0; r < h; r++) {
     for (long t = 0; t < w; t++) {
       if (first) c[r * ldc + t] = edge[r * NR + t];
@@ -92,13 +100,7 @@ static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
       }
       for (long ir = i0, h; ir < i1; ir += h) {
         h = stripRows(i1 - ir);
-        const double *a = jb->a + ir * jb->ai + pc * jb->ap;
-        if (w == NR) {
-          K(tileRows)((int)h, kc, a, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first);
-        } else {
-          K(tileRows)((int)h, kc, a, jb->ai, jb->ap, b, ldb, edge, NR, 1);
-          K(clipStore)(edge, jb->c + ir * n + jr, n, h, w, first);
-        }
+        K(tileClipped)(h, w, kc, jb->a + ir * jb->ai + pc * jb->ap, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first, edge);
       }
     }
   }
@@ -111,6 +113,9 @@ static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
 static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, long j1) {
   const long n = jb->n, k = jb->k;
   const long mpad = (jb->m + MR - 1) / MR * MR, npad = (jb->n + NR - 1) / NR * NR;
+  /* strides of A as the tiles read it: in place, or in packed panels */
+  const int inPlaceA = jb->inPlaceA;
+  const long sa = inPlaceA ? jb->ai : 1, sp = inPlaceA ? jb->ap : MR;
   double edge[MR * NR];
   for (long jc = j0; jc < j1; jc += NC) {
     const long nc = j1 - jc < NC ? j1 - jc : NC;
@@ -120,7 +125,6 @@ static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, l
       if (!jb->pbAll) packB(jb, pc, kc, jc, jc + nc, s->pb);
       for (long ic = i0; ic < i1; ic += MC) {
         const long mc = i1 - ic < MC ? i1 - ic : MC;
-        const int inPlaceA = jb->inPlaceA;
         const double *paBlock = inPlaceA ? NULL : jb->paAll ? jb->paAll + pc * mpad + (ic / MR) * kc * MR : s->pa;
         if (!inPlaceA && !jb->paAll) packA(jb, ic, ic + mc, pc, kc, s->pa);
         for (long jr = 0; jr < nc; jr += NR) {
@@ -128,17 +132,8 @@ static void K(runPacked)(const Job *jb, Scratch *s, long i0, long i1, long j0, l
           const long w = nc - jr < NR ? nc - jr : NR;
           for (long ir = 0; ir < mc; ir += MR) {
             const double *pa = inPlaceA ? jb->a + (ic + ir) * jb->ai + pc * jb->ap : paBlock + (ir / MR) * kc * MR;
-            const long sa = inPlaceA ? jb->ai : 1, sp = inPlaceA ? jb->ap : MR;
             const long h = mc - ir < MR ? mc - ir : MR;
-            double *c = jb->c + (ic + ir) * n + jc + jr;
-            if (h == MR && w == NR) {
-              K(tile)(MR, kc, pa, sa, sp, pb, NR, c, n, first);
-            } else if (w == NR) {
-              K(tileRows)((int)h, kc, pa, sa, sp, pb, NR, c, n, first);
-            } else {
-              K(tileRows)((int)h, kc, pa, sa, sp, pb, NR, edge, NR, 1);
-              K(clipStore)(edge, c, n, h, w, first);
-            }
+            K(tileClipped)(h, w, kc, pa, sa, sp, pb, NR, jb->c + (ic + ir) * n + jc + jr, n, first, edge);
           }
         }
       }

@@ -88,7 +88,8 @@ function envChoice(): Choice {
 let choice: Choice = envChoice();
 
 /** Forces a kernel ("js", "wasm", "native") or restores size dispatch (null), and caps the threads the
- *  wasm kernel may use (1 or 2); what was not given keeps its value. Returns the previous setting. */
+ *  wasm and native kernels may use (1 or 2); what was not given keeps its value. Returns the previous
+ *  setting. */
 export function setGemm(opts: { kernel?: GemmName | null; threads?: number }): { kernel: GemmName | null; threads: number } {
   const before = { kernel: choice.forced, threads: choice.threads };
   if (opts.kernel !== undefined) choice = { ...choice, forced: opts.kernel };
@@ -118,11 +119,12 @@ export function gemm(
     return;
   }
   const kernel = choice.forced ?? (m * n * k >= SIMD_MIN_MACS ? defaultKernel() : "js");
-  if (kernel === "native") {
-    if (!nativeAvailable()) throw new Error(`NNLAB_GEMM=native, but the native kernel is not available here: ${nativeInfo().reason}`);
-    nativeGemm(m, n, k, a, b, c, ta, tb, choice.threads, ownerB);
-  } else if (kernel === "wasm" && wasmAvailable()) wasmGemm(m, n, k, a, b, c, ta, tb, ownerA, ownerB, choice.threads, gemmJs);
-  else gemmJs(m, n, k, a, b, c, ta, tb);
+  if (kernel === "native" && !nativeAvailable()) {
+    throw new Error(`NNLAB_GEMM=native, but the native kernel is not available here: ${nativeInfo().reason}`);
+  }
+  // a forced wasm kernel where WebAssembly SIMD is missing falls back to the JS loops (same bits)
+  const entry = kernel === "wasm" && !wasmAvailable() ? GEMM_KERNELS.js : GEMM_KERNELS[kernel];
+  entry.run(m, n, k, a, b, c, ta, tb, ownerA, ownerB);
 }
 
 // ---------------------------------------------------------------- the JS kernels

@@ -10,9 +10,9 @@
 //
 // Browser-safe: no Node module is imported here. In a browser (or where the addon was not built,
 // or NNLAB_NATIVE=off) `nativeAvailable()` is false and gemm.ts uses the WebAssembly kernel.
-import { envVar } from "../env";
+import { envVar, nodeBuiltin } from "../env";
 import { emptyFloat64 } from "../empty";
-import { ResidentCache, type ResidentEntry } from "./resident";
+import { KEEP_MIN_BYTES, PACKED, PACKED_T, ResidentCache, type ResidentEntry } from "./resident";
 import type { BufferOwner } from "./gemm";
 
 interface Addon {
@@ -44,13 +44,8 @@ let state: NativeInfo = { available: false, isa: null, path: null, reason: null 
 type Req = (id: string) => unknown;
 
 function nodeRequire(): Req | null {
-  const g = globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } };
-  if (typeof g.process?.versions?.node !== "string" || typeof __filename !== "string") return null;
-  if (typeof g.process.getBuiltinModule === "function") {
-    const mod = g.process.getBuiltinModule("node:module") as { createRequire(from: string): Req };
-    return mod.createRequire(__filename);
-  }
-  return typeof module !== "undefined" && typeof module.require === "function" ? (id) => module.require(id) : null;
+  const mod = nodeBuiltin<{ createRequire(from: string): Req }>("node:module");
+  return mod && typeof __filename === "string" ? mod.createRequire(__filename) : null;
 }
 
 function load(): Addon | null {
@@ -94,17 +89,13 @@ export function nativeInfo(): NativeInfo {
   return { ...state };
 }
 
-const PACKED = 1, PACKED_T = 2;
-/** B operands smaller than this are never kept: packing them costs less than keeping them. */
-const KEEP_MIN_BYTES = 1 << 18;
-const CACHE_BYTES = 256 << 20;
 const EMPTY = new Float64Array(0);
 
 interface Entry extends ResidentEntry {
   packed: Float64Array;
 }
 
-const cache = new ResidentCache<Entry>(CACHE_BYTES, (e) => {
+const cache = new ResidentCache<Entry>((e) => {
   e.packed = EMPTY; // the list of its buffer's entries may outlive it
 });
 

@@ -9,6 +9,15 @@
 // garbage-collected, or least recently used first beyond the cache's byte limit; `release` gives a
 // dropped copy's memory back to the kernel.
 
+/** The roles a kept copy can serve: op(A) copied as it is (wasm), op(B) packed, op(B) stored
+ *  transposed and packed. */
+export const RAW = 0, PACKED = 1, PACKED_T = 2;
+/** Operands smaller than this are never kept: copying or packing them again costs less than
+ *  looking them up. */
+export const KEEP_MIN_BYTES = 1 << 18;
+/** Each kernel's budget for kept copies. */
+export const CACHE_BYTES = 256 << 20;
+
 export interface ResidentEntry {
   /** The role the copy serves (the kernel's own numbering: raw A, packed B, packed Bᵀ, ...). */
   kind: number;
@@ -32,7 +41,7 @@ export class ResidentCache<E extends ResidentEntry> {
   /** Entries the current call uses: eviction (add, clear) leaves them alone. */
   inUse = new Set<E>();
 
-  constructor(private readonly limitBytes: number, private readonly release: (e: E) => void) {}
+  constructor(private readonly release: (e: E) => void, private readonly limitBytes = CACHE_BYTES) {}
 
   find(key: Float64Array, kind: number, k: number, n: number): E | null {
     const list = this.byKey.get(key);

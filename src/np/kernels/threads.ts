@@ -5,9 +5,10 @@
 // chunks are claimed as each thread becomes free, so a worker that the OS schedules late (a loaded
 // machine) costs only the chunks it takes, never a wait for a fixed half.
 //
-// This module has no static import of a Node module: it reaches worker_threads at run time through
-// process.getBuiltinModule (or module.require), so a browser bundle of src/np loads it and finds
-// no threads. The worker is unref'ed, so an idle worker never keeps the process alive.
+// This module has no static import of a Node module: it reaches worker_threads at run time
+// (env.ts's nodeBuiltin), so a browser bundle of src/np loads it and finds no threads. The worker
+// is unref'ed, so an idle worker never keeps the process alive.
+import { nodeBuiltin } from "../env";
 
 /** Words of the control block (Int32, at byte 0 of the shared memory). A job is cut into chunks
  *  (ranges of C's column panels, or of its rows), which both threads claim until none is left:
@@ -117,21 +118,10 @@ interface WorkerThreads {
   Worker: new (src: string, opts: { eval: boolean; workerData: unknown }) => { unref(): void; on(ev: string, f: () => void): void };
 }
 
-function loadWorkerThreads(): WorkerThreads | null {
-  const g = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
-  try {
-    if (typeof g.process?.getBuiltinModule === "function") return g.process.getBuiltinModule("node:worker_threads") as WorkerThreads;
-    if (typeof module !== "undefined" && typeof module.require === "function") return module.require("node:worker_threads") as WorkerThreads;
-  } catch {
-    // not Node
-  }
-  return null;
-}
-
 /** Starts the worker on `memory` (shared) with `module` (compiled for a shared memory), or
  *  returns null where there are no worker threads. */
 export function startWorker(module: unknown, memory: { readonly buffer: ArrayBufferLike }): GemmWorker | null {
-  const wt = loadWorkerThreads();
+  const wt = nodeBuiltin<WorkerThreads>("node:worker_threads");
   if (!wt) return null;
   const ctl = new Int32Array(memory.buffer, 0, CTL_INTS);
   try {

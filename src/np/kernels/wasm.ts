@@ -19,7 +19,7 @@
 import type { BufferOwner } from "./gemm";
 import { GEMM_WASM, GEMM_WASM_SHARED } from "./generated/gemm-wasm";
 import { startWorker, chunkRange, type GemmWorker, CTL_INTS, MAX_CHUNKS } from "./threads";
-import { ResidentCache, type ResidentEntry } from "./resident";
+import { KEEP_MIN_BYTES, PACKED, PACKED_T, RAW, ResidentCache, type ResidentEntry } from "./resident";
 
 export interface WasmInfo {
   /** WebAssembly with SIMD compiles here. */
@@ -76,7 +76,6 @@ const SMALL_BYTES = 1 << 19;
 const HEAP0 = SMALL0 + SMALL_BYTES;
 /** 2 GiB: every byte address stays below 2^31, so it passes through i32 parameters unchanged. */
 const MAX_PAGES = 32768;
-const CACHE_BYTES = 256 << 20;
 
 /** Products of at least this many multiply-adds are split over two threads (waking the worker
  *  costs tens of microseconds: reference/numerics.md). */
@@ -249,13 +248,11 @@ function alloc(w: Machine, bytes: number): number {
 }
 
 // ---------------------------------------------------------------- resident operands
-const RAW = 0, PACKED = 1, PACKED_T = 2;
-
 interface Entry extends ResidentEntry {
   off: number;
 }
 
-const cache = new ResidentCache<Entry>(CACHE_BYTES, (e) => machine?.heap.release(e.off, e.bytes));
+const cache = new ResidentCache<Entry>((e) => machine?.heap.release(e.off, e.bytes));
 
 // ---------------------------------------------------------------- one product
 /** Places `src` in the module's memory: a resident copy if there is one (or if it is now worth
@@ -288,8 +285,6 @@ function placeRaw(w: Machine, src: Float64Array, owner: BufferOwner | undefined,
 /** Products below this many multiply-adds (with B not transposed) skip packing (gemm_small). */
 const DIRECT_MAX_MACS = 1 << 18;
 
-/** Operands smaller than this are never kept: copying them costs less than looking them up. */
-const KEEP_MIN_BYTES = 1 << 18;
 
 /** C = op(A)·op(B) in the WebAssembly kernel, on up to `threads` threads. Falls back to the JS
  *  kernel (same bits) if the module's memory cannot hold the operands. */

@@ -9,7 +9,7 @@ interface E extends ResidentEntry {
 
 function setup(limitBytes: number) {
   const released: string[] = [];
-  const cache = new ResidentCache<E>(limitBytes, (e) => released.push(e.id));
+  const cache = new ResidentCache<E>((e) => released.push(e.id), limitBytes);
   const entry = (id: string, bytes: number, kind = 1, k = 2, n = 3): E => ({ id, kind, k, n, bytes, dead: false });
   return { cache, released, entry };
 }
