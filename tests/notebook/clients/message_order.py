@@ -5,8 +5,9 @@ in the order it arrived: [channel, msg_type, index of the request it answers, ex
 
     /usr/bin/python3 tests/notebook/clients/message_order.py [kernel_name] [cells]
 
-Shell replies are read before iopub messages that are ready at the same moment, so a reply listed
-after an output really arrived after it.
+Shell replies are read before iopub messages that are ready at the same moment. Shell and iopub are
+separate sockets and the protocol orders messages within a channel only, so on a loaded machine a
+reply the kernel sent just before the next cell's busy status can still arrive a moment after it.
 """
 import json
 import sys
