@@ -35,7 +35,7 @@ it("answers back-to-back execute requests one at a time, each reply when its cel
   expect(shell.filter((e) => e[1] === "execute_reply").map((e) => e[2])).toEqual(cells);
   // across the two channels: reply of cell i before the last output of cell i+1.
   const replyAt = (i: number) => log.findIndex((e) => e[0] === "shell" && e[1] === "execute_reply" && e[2] === i);
-  const lastOutputAt = (i: number) => log.findLastIndex((e) => e[1] === "stream" && e[2] === i);
+  const lastOutputAt = (i: number) => log.map((e) => e[1] === "stream" && e[2] === i).lastIndexOf(true);
   for (const i of cells.slice(0, -1)) {
     expect(replyAt(i), `reply of cell ${i} before cell ${i + 1} ends`).toBeLessThan(lastOutputAt(i + 1));
   }
