@@ -1,5 +1,5 @@
 // What src/np takes from its host where `process` may not exist (src/np also runs in browsers):
-// environment switches (NNLAB_GEMM, NNLAB_THREADS, NNLAB_LIBM, NNLAB_NATIVE), unset in a browser,
+// environment switches (NNLAB_GEMM, NNLAB_THREADS, NNLAB_LIBM, NNLAB_NATIVE, NNLAB_SLAB), unset in a browser,
 // and Node's built-in modules, reached at run time so that a browser bundle has no Node import.
 
 /** The environment variable `name`, or undefined (unset, or no `process` here). */

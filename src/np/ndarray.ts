@@ -97,7 +97,9 @@ export class NDArray {
   }
 
   /** The values in row-major (C) order; writing to them writes to the array. The array owns the
-   *  buffer it was constructed with: write to it only through the array. `X.T` is lazy: its values
+   *  buffer it was constructed with: write to it only through the array. A small result's values
+   *  may be a view into a larger shared ArrayBuffer (np/empty.ts): read `.buffer` with
+   *  `byteOffset` and `byteLength`, as for Node's pooled Buffers. `X.T` is lazy: its values
    *  are transposed on the first `data`, and a product (`np.dot(dZ, A_prev.T)`) reads A_prev's
    *  buffer with a transpose flag instead; an array whose buffer is shared that way (or kept by a
    *  matmul kernel) gets a private copy on its next `data`, so copies stay copies. */

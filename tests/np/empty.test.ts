@@ -1,13 +1,15 @@
 // np/empty.ts: buffers handed out unzeroed are written whole by every writer that takes them.
 // With poisonEmpty(true) each such buffer starts as NaN, so an entry a writer skipped would show
 // as NaN where the same call without the poison gives a number. Each writer runs on small shapes
-// (zeroed allocation) and on shapes of at least 2^15 entries (the unzeroed one), through every
+// (carved from a slab) and on shapes of at least 2^15 entries (malloc'ed), both unzeroed, through every
 // path it has: every gemm kernel and thread count, transpose flags, k = 0, each broadcast form.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as np from "../../src/np";
 import type { NDArray } from "../../src/np/ndarray";
 import { broadcastTo } from "../../src/np/broadcast";
-import { emptyFloat64, poisonEmpty } from "../../src/np/empty";
+import { emptyFloat64, poisonEmpty, SLAB_BYTES, SLAB_MAX, SLAB_MIN, useSlabs } from "../../src/np/empty";
 import { setGemm } from "../../src/np/kernels/gemm";
 import { relu, relu_backward, sigmoid, sigmoid_backward } from "../../src/nn/activations";
 import { descend, linear, scaledDot, tanhBackward } from "../../src/nn/fused";
@@ -27,12 +29,13 @@ function sameWithPoison(fn: () => NDArray): void {
 
 afterEach(() => {
   poisonEmpty(false);
+  useSlabs(true);
   setGemm({ kernel: null, threads: 2 });
 });
 
 describe("np/empty", () => {
-  it("gives each array its own buffer of exactly its doubles, small or large", () => {
-    for (const n of [0, 3, 100, 1 << 15, 300_001]) {
+  it("gives tiny, mid-sized and large arrays a buffer of exactly their doubles", () => {
+    for (const n of [0, 3, SLAB_MIN - 1, SLAB_MAX + 1, 5000, 1 << 15, 300_001]) {
       const a = emptyFloat64(n);
       expect(a.length).toBe(n);
       expect(a.byteOffset).toBe(0);
@@ -42,6 +45,55 @@ describe("np/empty", () => {
     x.fill(1);
     y.fill(2);
     expect(x[12345]).toBe(1);
+  });
+
+  it("carves small arrays from shared slabs, each region handed out once and never overlapping", () => {
+    useSlabs(true);
+    const sizes = [SLAB_MIN, 10, 100, 1463, 1600, SLAB_MAX];
+    const arrays: Float64Array[] = [];
+    // enough to fill several slabs
+    for (let i = 0; arrays.length < 1000; i++) arrays.push(emptyFloat64(sizes[i % sizes.length]));
+    const slabs = new Set(arrays.map((a) => a.buffer));
+    expect(slabs.size).toBeGreaterThan(2);
+    for (const s of slabs) expect(s.byteLength).toBe(SLAB_BYTES);
+    arrays.forEach((a, i) => {
+      expect(a.length).toBe(sizes[i % sizes.length]);
+      expect(a.byteOffset % 8).toBe(0);
+      a.fill(i);
+    });
+    // every array still holds its own fill: no region was given to two arrays
+    arrays.forEach((a, i) => expect(a.every((v) => v === i), `array ${i}`).toBe(true));
+    // regions of one slab are disjoint
+    const bySlab = new Map<ArrayBufferLike, Float64Array[]>();
+    for (const a of arrays) bySlab.set(a.buffer, [...(bySlab.get(a.buffer) ?? []), a]);
+    for (const group of bySlab.values()) {
+      const spans = group.map((a) => [a.byteOffset, a.byteOffset + a.byteLength]).sort((p, q) => p[0] - q[0]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+    }
+  });
+
+  it("gives copies their own buffer, so a kept copy never holds a slab", () => {
+    const z = np.tanh(np.ones([4, 400]));
+    expect(z.data.buffer.byteLength).toBe(SLAB_BYTES);
+    const kept = z.copy();
+    expect(kept.data.buffer.byteLength).toBe(4 * 400 * 8);
+    expect(np.copy(z).data.buffer.byteLength).toBe(4 * 400 * 8);
+    expect(Array.from(kept.data)).toEqual(Array.from(z.data));
+  });
+
+  it("gives every array its own buffer with slabs off (NNLAB_SLAB=off)", () => {
+    useSlabs(false);
+    const a = emptyFloat64(1600);
+    expect(a.buffer.byteLength).toBe(1600 * 8);
+    useSlabs(true);
+    expect(emptyFloat64(1600).buffer.byteLength).toBe(SLAB_BYTES);
+  });
+
+  it("reads NNLAB_SLAB=off when it loads", () => {
+    const script = `const { emptyFloat64 } = require(${JSON.stringify(join(__dirname, "../../dist/np/empty.js"))}); console.log(emptyFloat64(1600).buffer.byteLength, emptyFloat64(100).buffer.byteLength);`;
+    const run = (env: Record<string, string>) => execFileSync(process.execPath, ["-e", script], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
+    expect(run({ NNLAB_SLAB: "off" })).toBe(`${1600 * 8} ${100 * 8}`);
+    expect(run({ NNLAB_SLAB: "" })).toBe(`${SLAB_BYTES} ${SLAB_BYTES}`);
   });
 
   it("poisonEmpty fills what it hands out with NaN, at both sizes", () => {

@@ -117,7 +117,7 @@ describe("randn streams", () => {
       const want = new BigUint64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
       random.seed(s);
       const got = random.randn(want.length);
-      const gotBits = new BigUint64Array(got.data.buffer);
+      const gotBits = new BigUint64Array(got.data.buffer, got.data.byteOffset, got.data.length);
       const bad: number[] = [];
       for (let i = 0; i < want.length; i++) if (gotBits[i] !== want[i]) bad.push(i);
       expect(want.length).toBe(100000);
