@@ -26,13 +26,14 @@ INLINE void K(tile)(const int H, int kc, const double *a, long ai, long ap, cons
     s0[r] = s1[r] = (v4d){0.0, 0.0, 0.0, 0.0};
     ar[r] = a + r * ai;
   }
-  for (int p = 0; p < kc; p++) {
+  /* one offset o = p·ap for every row (base + index addressing), not a pointer a row to step */
+  long o = 0;
+  for (int p = 0; p < kc; p++, o += ap) {
     const v4d b0 = K(loadu)(b), b1 = K(loadu)(b + 4);
     b += ldb;
     for (int r = 0; r < H; r++) {
-      const double x = *ar[r];
+      const double x = ar[r][o];
       const v4d xv = {x, x, x, x};
-      ar[r] += ap;
       s0[r] += xv * b0;
       s1[r] += xv * b1;
     }
