@@ -62,38 +62,52 @@ const time = (s) => (s >= 1e-3 ? `${(s * 1e3).toFixed(2)} ms` : `${(s * 1e6).toF
 const load0 = loadavg();
 startThreads();
 // Shape by shape, nnlab under each kernel then numpy on the same shape, so that a change in the
-// machine's load (other processes) affects both sides alike.
+// machine's load (other processes) affects both sides alike. The small products, timed in
+// microseconds where a busy neighbour moves a median by half, go SMALL_ROUNDS rounds of both
+// sides in turn; each figure is its best round's median, on both sides alike.
+const SMALL_ROUNDS = 3;
 const nnlab = KERNELS.map(() => []);
-const py = { seconds: [], oneThread: [] };
+const py = { seconds: [], outSeconds: [], oneThread: [] };
+const best = (x, y) => (x == null ? y : y == null ? x : Math.min(x, y));
 SHAPES.forEach((shape, s) => {
   const a = randomMatrix(shape.m, shape.k), b = randomMatrix(shape.k, shape.n);
   const big = 2 * shape.m * shape.k * shape.n >= BIG_FLOP;
   const minSeconds = big ? MIN_SECONDS.big : MIN_SECONDS.small;
-  KERNELS.forEach(({ kernel, threads }, i) => {
-    setGemm({ kernel, threads });
-    check(a, b, dot(a, b), shape);
-    const same = timeIt(() => dot(a, b), { minSeconds });
-    const fresh = big ? timeIt(() => {
-      clearResident();
-      clearNativeResident();
-      return dot(a, b);
-    }, { minSeconds }) : null;
-    nnlab[i][s] = { same, fresh };
-  });
-  const r = runPython("numpy_matmul.py", {
-    shapes: [[shape.m, shape.k, shape.n]],
-    minSeconds: MIN_SECONDS,
-    bigFlop: BIG_FLOP,
-  });
-  Object.assign(py, { numpy: r.numpy, blas: r.blas });
-  py.seconds[s] = r.seconds[0];
+  for (let round = 0; round < (big ? 1 : SMALL_ROUNDS); round++) {
+    KERNELS.forEach(({ kernel, threads }, i) => {
+      setGemm({ kernel, threads });
+      check(a, b, dot(a, b), shape);
+      const same = timeIt(() => dot(a, b), { minSeconds });
+      const fresh = big ? timeIt(() => {
+        clearResident();
+        clearNativeResident();
+        return dot(a, b);
+      }, { minSeconds }) : null;
+      // small products also into one preallocated out (np.dot(a, b, out)), as numpy is timed too
+      const into = big ? null : (() => {
+        const out = new NDArray(new Float64Array(shape.m * shape.n), [shape.m, shape.n]);
+        check(a, b, dot(a, b, out), shape);
+        return timeIt(() => dot(a, b, out), { minSeconds });
+      })();
+      const was = nnlab[i][s] ?? {};
+      nnlab[i][s] = { same: best(was.same, same), fresh: best(was.fresh, fresh), into: best(was.into, into) };
+    });
+    const r = runPython("numpy_matmul.py", {
+      shapes: [[shape.m, shape.k, shape.n]],
+      minSeconds: MIN_SECONDS,
+      bigFlop: BIG_FLOP,
+    });
+    Object.assign(py, { numpy: r.numpy, blas: r.blas });
+    py.seconds[s] = best(py.seconds[s], r.seconds[0]);
+    py.outSeconds[s] = best(py.outSeconds[s], r.outSeconds[0]);
+  }
   // the large shapes once more with numpy on one BLAS thread, for the per-thread comparison below
   if (big) py.oneThread[s] = runPython("numpy_matmul.py", { shapes: [[shape.m, shape.k, shape.n]], minSeconds: MIN_SECONDS, bigFlop: BIG_FLOP },
     { OPENBLAS_NUM_THREADS: "1" }).seconds[0];
 });
 const load1 = loadavg();
 
-console.log(`np.dot, float64, median per call. Node ${process.version}; numpy ${py.numpy} with ` +
+console.log(`np.dot, float64, median per call (small products: the best of ${SMALL_ROUNDS} rounds, both sides). Node ${process.version}; numpy ${py.numpy} with ` +
   `${py.blas.library} (${py.blas.threads} threads, kernel "${py.blas.core}").`);
 if (!/openblas/i.test(py.blas.library)) console.log("WARNING: numpy is not on OpenBLAS here (bash scripts/setup.sh installs it): its figures are not what users see.");
 console.log(`Machine: ${cpus().length} CPUs (${cpus()[0]?.model}); load average ${load0[0].toFixed(2)} before, ` +
@@ -115,6 +129,23 @@ SHAPES.forEach((shape, s) => {
 printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy", "nothing resident: GFLOP/s", "speed / numpy"], rows);
 console.log("\nspeed / numpy: nnlab's GFLOP/s over numpy's, same run (above 1: nnlab faster). Targets (issue 10): " +
   "at least 0.5 on the two large shapes, at least 1 on the two small ones.");
+
+// The small products once more, each side writing into one array made beforehand (numpy's
+// np.dot(a, b, out=c), nnlab's np.dot(a, b, out)): the product without the new result. A new
+// result costs numpy little (its allocator hands back the block the last result freed, still in
+// cache); nnlab's results come from memory the garbage collector frees only every few thousand
+// calls, so each new one is written to memory out of cache.
+const intoRows = [];
+SHAPES.forEach((shape, s) => {
+  if (py.outSeconds[s] == null) return;
+  intoRows.push([label(shape), shape.name, "numpy", (gflop(shape) / py.outSeconds[s]).toFixed(2), time(py.outSeconds[s]), "1"]);
+  KERNELS.forEach((k, i) => {
+    const t = nnlab[i][s].into;
+    intoRows.push(["", "", `nnlab ${k.label}`, (gflop(shape) / t).toFixed(2), time(t), (py.outSeconds[s] / t).toFixed(3)]);
+  });
+});
+console.log("\nInto a given array (np.dot(a, b, out=c) on both sides), the small products:");
+printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy"], intoRows);
 
 // One thread against one thread: what each side's kernel does per core, which bounds what two
 // threads can reach (numpy's OpenBLAS kernel uses AVX-512 fused multiply-adds, 8 doubles an

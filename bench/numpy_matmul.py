@@ -2,7 +2,8 @@
 """numpy side of bench/matmul.mjs: median seconds per np.dot call for each shape.
 
 Reads {"shapes": [[m, k, n], ...], "minSeconds": {"big": s, "small": s}, "bigFlop": f} on stdin
-and prints JSON {"numpy", "blas": {...}, "seconds": [...]}. Timing follows bench/harness.mjs's
+and prints JSON {"numpy", "blas": {...}, "seconds": [...], "outSeconds": [...]}: outSeconds times
+np.dot(a, b, out=c) into one preallocated c (small shapes only; null for big ones). Timing follows bench/harness.mjs's
 timeIt: 3 warm-up calls, then calls until the time budget has passed (at least 5), median.
 numpy keeps its default BLAS threading; the BLAS library and its thread count are reported.
 """
@@ -34,12 +35,15 @@ def median_seconds(fn, min_seconds, warmup=3, min_calls=5):
 def main():
     req = json.load(sys.stdin)
     rng = np.random.RandomState(0)
-    seconds = []
+    seconds, out_seconds = [], []
     for m, k, n in req["shapes"]:
         a, b = rng.rand(m, k), rng.rand(k, n)
         big = 2 * m * k * n >= req["bigFlop"]
-        seconds.append(median_seconds(lambda: np.dot(a, b), req["minSeconds"]["big" if big else "small"]))
-    json.dump({"numpy": np.__version__, "blas": blas_info(), "seconds": seconds}, sys.stdout)
+        budget = req["minSeconds"]["big" if big else "small"]
+        seconds.append(median_seconds(lambda: np.dot(a, b), budget))
+        c = np.empty((m, n))
+        out_seconds.append(None if big else median_seconds(lambda: np.dot(a, b, out=c), budget))
+    json.dump({"numpy": np.__version__, "blas": blas_info(), "seconds": seconds, "outSeconds": out_seconds}, sys.stdout)
 
 
 main()

@@ -43,24 +43,45 @@ function scale(x: NDArray, y: NDArray, dtype: DType): NDArray {
  * the result has shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]. Mismatched inner dimensions
  * raise numpy's "shapes (m,k) and (j,n) not aligned" ValueError. Where numpy returns a scalar (1-D
  * by 1-D) the result is a 0-d array, so `np.dot(w.T, X).add(b)` type-checks whatever the shapes;
- * `.item()` unwraps it. The dtype is numpy's promotion (bool and int stay exact). Mirrors
- * numpy.dot.
+ * `.item()` unwraps it. The dtype is numpy's promotion (bool and int stay exact). With `out`, the
+ * product is written into that array and `out` is returned, as numpy's `np.dot(a, b, out=c)`: no
+ * new array, which in a loop over small products also spares the new memory (`out` may be `a` or
+ * `b`: the product is then formed aside first). Mirrors numpy.dot.
  *
  * @param a - the left operand: an array, nested JS arrays, or a number
  * @param b - the right operand; its second-to-last axis (its only axis if 1-D) must match the last axis of `a`
- * @returns a new array (0-d for two 1-D operands)
+ * @param out - optional: the array to write the product into; it must have the product's shape and dtype
+ * @returns a new array (0-d for two 1-D operands), or `out`
  * @example np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])); // array([[17.], [39.]])
  */
-export function dot(a: ArrayLike, b: ArrayLike): NDArray {
+export function dot(a: ArrayLike, b: ArrayLike, out?: NDArray): NDArray {
   // The labs' case, 2-D·2-D float64, straight to gemm: for their tiny products (W1·X of the
   // planar lab, 4×2·2×400) the generic path's shape lists cost as much as the product.
   if (a instanceof NDArray && b instanceof NDArray && a.ndim === 2 && b.ndim === 2 && a.dtype === "float64" && b.dtype === "float64") {
     const m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (b.shape[0] === k) {
-      const out = emptyFloat64(m * n); // gemm writes every entry (zeros when k = 0)
-      gemm(m, n, k, a._buf, b._buf, out, a._transposed, b._transposed, a, b);
-      return new NDArray(out, [m, n], "float64");
+      if (out !== undefined) {
+        checkOut(out, [m, n], "float64");
+        const c = out.data; // out's own buffer (a private copy first if it was shared or kept)
+        if (overlaps(c, a._buf) || overlaps(c, b._buf)) {
+          const aside = emptyFloat64(m * n);
+          gemm(m, n, k, a._buf, b._buf, aside, a._transposed, b._transposed, a, b);
+          c.set(aside);
+        } else {
+          gemm(m, n, k, a._buf, b._buf, c, a._transposed, b._transposed, a, b);
+        }
+        return out;
+      }
+      const c = emptyFloat64(m * n); // gemm writes every entry (zeros when k = 0)
+      gemm(m, n, k, a._buf, b._buf, c, a._transposed, b._transposed, a, b);
+      return new NDArray(c, [m, n], "float64");
     }
+  }
+  if (out !== undefined) {
+    const r = dot(a, b);
+    checkOut(out, r.shape, r.dtype);
+    out.data.set(r.data);
+    return out;
   }
   const x = asarray(a), y = asarray(b);
   if (x.ndim === 0 || y.ndim === 0) return scale(x, y, resultType(x, y));
@@ -75,11 +96,27 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   const lead = x.shape.slice(0, -1);
   const tail = y.ndim === 1 ? [] : [...y.shape.slice(0, -2), y.shape[y.ndim - 1]];
   const m = shapeSize(lead), n = shapeSize(tail);
-  const out = new Float64Array(m * n);
+  const c = new Float64Array(m * n);
   // A 2-D operand goes in as its buffer, with a transpose flag when it is a lazy `.T`.
-  if (y.ndim <= 2) gemm(m, n, k, x._buf, y._buf, out, x._transposed, y._transposed, x, y);
-  else gemm(m, n, k, x._buf, sideBySide(y), out, x._transposed, false, x);
-  return product(out, [...lead, ...tail], resultType(x, y));
+  if (y.ndim <= 2) gemm(m, n, k, x._buf, y._buf, c, x._transposed, y._transposed, x, y);
+  else gemm(m, n, k, x._buf, sideBySide(y), c, x._transposed, false, x);
+  return product(c, [...lead, ...tail], resultType(x, y));
+}
+
+/** numpy's checks of dot's `out`: an array with the product's dimensions and dtype. nnlab's arrays
+ *  are all C-contiguous (a lazy `.T` behaves as a copy of its own), so that condition of numpy's
+ *  always holds. */
+function checkOut(out: unknown, shape: readonly number[], dtype: DType): asserts out is NDArray {
+  if (!(out instanceof NDArray)) throw new TypeError("'out' must be an array");
+  if (out.ndim !== shape.length || out.dtype !== dtype) {
+    throw new ValueError("output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)");
+  }
+  if (out.shape.some((d, i) => d !== shape[i])) throw new ValueError("output array has wrong dimensions");
+}
+
+/** Whether two arrays' bytes overlap (the same ArrayBuffer, intersecting ranges). */
+function overlaps(p: Float64Array, q: Float64Array): boolean {
+  return p.buffer === q.buffer && p.byteOffset < q.byteOffset + q.byteLength && q.byteOffset < p.byteOffset + p.byteLength;
 }
 
 /** A stack of k×n matrices (…, k, n) laid side by side as one k × (stack·n) matrix: row p holds

@@ -782,15 +782,16 @@ export class NDArray {
   /**
    * Dot product with another array: the matrix product for 2-D arrays.
    *
-   * Same as np.dot(a, b), with this array as `a`: `W.dot(X)` is numpy's `np.dot(W, X)` (or `W @ X`
-   * for 2-D). Mirrors numpy.ndarray.dot.
+   * Same as np.dot(a, b, out), with this array as `a`: `W.dot(X)` is numpy's `np.dot(W, X)` (or
+   * `W @ X` for 2-D). Mirrors numpy.ndarray.dot.
    *
    * @param b - the right operand; its second-to-last axis (its only axis if 1-D) must match this array's last axis
-   * @returns a new array (0-d for two 1-D arrays: `.item()` unwraps it)
+   * @param out - optional: the array to write the product into (the product's shape and dtype)
+   * @returns a new array (0-d for two 1-D arrays: `.item()` unwraps it), or `out`
    * @example const Z1 = W1.dot(X).add(b1); // np.dot(W1, X) + b1
    */
-  dot(b: ArrayLike): NDArray {
-    return linalg.dot(this, b);
+  dot(b: ArrayLike, out?: NDArray): NDArray {
+    return linalg.dot(this, b, out);
   }
   /**
    * Matrix product with another array: numpy's `a @ b`.

@@ -20,6 +20,8 @@ interface Case {
   args: unknown[];
   result?: Encoded;
   error?: NumpyError;
+  /** dot's out: a fresh array of this shape and dtype (filled with 7), or operand a or b itself */
+  out?: { shape: number[]; dtype: DType } | { alias: "a" | "b" };
 }
 
 const cases: Case[] = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "linalg", "cases.json"), "utf8"));
@@ -43,6 +45,15 @@ function run(c: Case): NDArray | number {
     return norm(decode(x as Encoded), order(ord), axis, keepdims);
   }
   const [a, b] = (c.args as Operand[]).map(operand);
+  if (c.out !== undefined) {
+    // np.dot(a, b, out): the product lands in out, which is returned
+    const out = "alias" in c.out
+      ? (c.out.alias === "a" ? a : b) as NDArray
+      : new NDArray(new Float64Array(c.out.shape.reduce((p, d) => p * d, 1)).fill(7), c.out.shape, c.out.dtype);
+    const r = dot(a, b, out);
+    expect(r).toBe(out);
+    return out;
+  }
   return { dot, matmul, outer }[c.fn](a, b);
 }
 
@@ -84,6 +95,48 @@ describe("numpy fixtures", () => {
   it("covers every entry point", () => {
     expect(new Set(cases.map((c) => c.fn))).toEqual(new Set(["dot", "matmul", "outer", "norm"]));
     expect(cases.filter((c) => c.error !== undefined).length).toBeGreaterThan(20);
+  });
+});
+
+describe("np.dot's out", () => {
+  const W = new NDArray(Float64Array.from({ length: 8 }, (_, i) => i / 3 - 1), [4, 2]);
+  const X = new NDArray(Float64Array.from({ length: 800 }, (_, i) => Math.sin(i)), [2, 400]);
+
+  it("writes the same bits as the product without out, in a loop over one out", () => {
+    const want = dot(W, X);
+    const out = new NDArray(new Float64Array(1600), [4, 400]);
+    for (let t = 0; t < 3; t++) expect(dot(W, X, out)).toBe(out);
+    expect(Array.from(out.data)).toEqual(Array.from(want.data));
+    expect(W.dot(X, out)).toBe(out);
+  });
+
+  it("takes a lazy transpose as out (nnlab's .T behaves as an array of its own) and leaves its source alone", () => {
+    const Z = new NDArray(new Float64Array(1600).fill(5), [400, 4]);
+    const out = Z.T;
+    dot(W, X, out);
+    expect(Array.from(out.data)).toEqual(Array.from(dot(W, X).data));
+    expect(Z.data.every((v) => v === 5)).toBe(true);
+  });
+
+  it("leaves a lazy transpose of out alone, and a kept operand is never stale", () => {
+    const out = new NDArray(new Float64Array(1600).fill(1), [4, 400]);
+    const view = out.T;
+    dot(W, X, out);
+    expect(view.data.every((v) => v === 1)).toBe(true);
+    // a large out as the right operand of products (met twice, the wasm and native kernels keep
+    // it: 256 KB and up), then overwritten through out: the next product sees the new values
+    const X2 = new NDArray(Float64Array.from({ length: 2 * 8192 }, (_, i) => Math.sin(i)), [2, 8192]);
+    const big = dot(W, X2);
+    const A = new NDArray(Float64Array.from({ length: 8 * 4 }, (_, i) => Math.cos(i)), [8, 4]);
+    const first = dot(A, big);
+    dot(A, big);
+    dot(new NDArray(W.data.map((v) => 2 * v), [4, 2]), X2, big);
+    const second = dot(A, big);
+    expect(Array.from(second.data)).toEqual(Array.from(first.data.map((v) => 2 * v)));
+  });
+
+  it("wants an NDArray", () => {
+    expectNumpyError(() => dot(W, X, [[0]] as unknown as NDArray), { type: "TypeError", message: "'out' must be an array" });
   });
 });
 
