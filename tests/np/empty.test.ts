@@ -89,6 +89,46 @@ describe("np/empty", () => {
     expect(emptyFloat64(1600).buffer.byteLength).toBe(SLAB_BYTES);
   });
 
+  it("frees a slab once nothing carved from it lives; a kept small array holds its slab, a kept copy only itself", () => {
+    // In a child process with --expose-gc: 200,000 results of 1,600 doubles (20 to a slab), one in
+    // 1,000 kept, as results or as copies; ArrayBuffer bytes after collecting, over the baseline.
+    const dist = join(__dirname, "../../dist");
+    const script = `
+      const { emptyFloat64 } = require(${JSON.stringify(join(dist, "np/empty.js"))});
+      const { NDArray } = require(${JSON.stringify(join(dist, "np/ndarray.js"))});
+      const settle = async () => { for (let i = 0; i < 3; i++) { gc(); await new Promise((r) => setTimeout(r, 20)); } };
+      const bytes = () => process.memoryUsage().arrayBuffers;
+      (async () => {
+        const out = {};
+        for (const how of ["results", "copies"]) {
+          await settle();
+          const base = bytes();
+          let keep = [];
+          for (let i = 0; i < 200000; i++) {
+            const a = new NDArray(emptyFloat64(1600).fill(i), [4, 400]);
+            if (i % 1000 === 0) keep.push(how === "copies" ? a.copy() : a);
+          }
+          await settle();
+          const kept = bytes() - base, n = keep.length;
+          keep = [];
+          await settle();
+          out[how] = { n, kept, dropped: bytes() - base };
+        }
+        console.log(JSON.stringify(out));
+      })();`;
+    const r = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" }));
+    const own = 200 * 1600 * 8;
+    expect(r.results.n).toBe(200);
+    // each kept result holds its own slab (one in 1,000 falls in a new slab every time), and no more
+    expect(r.results.kept).toBeGreaterThanOrEqual(200 * SLAB_BYTES);
+    expect(r.results.kept).toBeLessThanOrEqual(202 * SLAB_BYTES);
+    // kept copies hold their own 12.8 KB each, plus at most the slabs in use
+    expect(r.copies.kept).toBeGreaterThanOrEqual(own);
+    expect(r.copies.kept).toBeLessThanOrEqual(own + 2 * SLAB_BYTES);
+    // dropped, everything but the slab in use is freed
+    for (const how of ["results", "copies"] as const) expect(r[how].dropped).toBeLessThanOrEqual(2 * SLAB_BYTES);
+  });
+
   it("reads NNLAB_SLAB=off when it loads", () => {
     const script = `const { emptyFloat64 } = require(${JSON.stringify(join(__dirname, "../../dist/np/empty.js"))}); console.log(emptyFloat64(1600).buffer.byteLength, emptyFloat64(100).buffer.byteLength);`;
     const run = (env: Record<string, string>) => execFileSync(process.execPath, ["-e", script], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
