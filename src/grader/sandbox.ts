@@ -62,6 +62,7 @@ import {
 } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { KernelOptions } from "../notebook/kernel";
+import { ADDON as NATIVE_ADDON } from "../np/kernels/native";
 
 export interface SandboxOptions {
   /** The submission's folder: the kernel's working directory and the only place it may write. */
@@ -136,6 +137,9 @@ interface KernelFiles {
   studentDts: string;
   hooks: string;
   datasets: string | null;
+  /** The native gemm kernel (np/kernels/native.ts), when it is built: graded kernels multiply with
+   *  it too (it checks every length it is given, as for any caller). */
+  nativeAddon: string | null;
   /** Files of nnlab's build the kernel may read. */
   distFiles: string[];
   /** The same as folders where a whole folder is needed, else files (fewer mounts: each bind
@@ -294,6 +298,8 @@ function kernelFiles(modules: string[]): KernelFiles {
     if (dir !== null) typePackages.push([name, dir]);
   }
   const datasets = isDir(join(packageRoot, "datasets")) ? real(join(packageRoot, "datasets")) : null;
+  const addon = join(packageRoot, NATIVE_ADDON);
+  const nativeAddon = isFile(addon) && process.env.NNLAB_NATIVE !== "off" ? real(addon) : null;
   const result: KernelFiles = {
     packageRoot,
     dist,
@@ -303,6 +309,7 @@ function kernelFiles(modules: string[]): KernelFiles {
     studentDts,
     hooks: real(hooks),
     datasets,
+    nativeAddon,
     distFiles: [...files].sort(),
     distMounts: coverWithFolders(files, dist),
     packages,
@@ -554,8 +561,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   };
   delete env.NODE_OPTIONS;
 
-  const readable = [...files.packages, ...files.distFiles, ...(files.datasets ? [files.datasets] : [])];
-  const mounted = [...files.packages, ...files.distMounts, ...(files.datasets ? [files.datasets] : [])];
+  const extras = [files.datasets, files.nativeAddon].filter((p): p is string => p !== null);
+  const readable = [...files.packages, ...files.distFiles, ...extras];
+  const mounted = [...files.packages, ...files.distMounts, ...extras];
   // What Node's permission model lets the kernel read. Inside bubblewrap the nnlab folder holds
   // only what is mounted, so it is granted as a whole (TypeScript probes its folders); without it,
   // file by file.

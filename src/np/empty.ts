@@ -80,6 +80,11 @@ export function poisonEmpty(on: boolean): void {
   poison = on;
 }
 
+/** Whether small arrays are carved from slabs (np.show_config reports it). */
+export function slabsEnabled(): boolean {
+  return slabsOn;
+}
+
 /** Tests and benchmarks: carve small arrays from slabs (the default) or give each its own buffer
  *  (NNLAB_SLAB=off). The slab in use is dropped either way. */
 export function useSlabs(on: boolean): void {

@@ -31,6 +31,7 @@ export { meshgrid, r_, c_ } from "./grid";
 export type { MeshgridOptions, ConcatItem } from "./grid";
 export { copy } from "./copy";
 export { count_nonzero } from "./counting";
+export { show_config } from "./config";
 export { nansum, nanmean, nanmax, nanmin } from "./nanfunctions";
 export * as testing from "./testing";
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installCell } from "../../src/grader/harness";
 import { createSandbox, kernelDeathReason, seccompProgram, type Sandbox, type SandboxOptions } from "../../src/grader/sandbox";
 import { Kernel, type ExecuteResult } from "../../src/notebook/kernel";
+import { nativeInfo } from "../../src/np/kernels/native";
 import type { ErrorOutput, Output } from "../../src/notebook/nbformat";
 
 const REPO = resolve(__dirname, "../..");
@@ -496,6 +497,23 @@ console.error("to stderr");`);
 
     const r5 = await kernel.execute("console.log(typeof nn.random_mini_batches, typeof testcases, np.dot(np.ones([300, 300]), np.ones([300, 300])).get(0, 0))");
     expect(stdoutOf(r5)).toBe("function object 300\n");
+
+    // graded kernels multiply with the native kernel too, where it is built (the sandbox mounts
+    // the addon, and Node's permission model runs with --allow-addons)
+    const r6 = await kernel.execute("np.show_config()");
+    expect(r6.status, JSON.stringify(r6.outputs)).toBe("ok");
+    const native = nativeInfo();
+    expect(stdoutOf(r6)).toContain(native.available ? `kernel: native (the fastest available)` : "kernel: wasm");
+    if (native.available) {
+      expect(stdoutOf(r6)).toContain(`native: available, ${native.isa}`);
+      // a submission that calls the addon itself with lengths that lie gets an error, the kernel lives on
+      const r7 = await kernel.execute(`const addon = require(${JSON.stringify(native.path)});
+try { addon.gemm(1e6, 1e6, 1e6, new Float64Array(4), new Float64Array(4), new Float64Array(4), 0, 0, 2); } catch (e) { console.log((e as Error).message); }
+try { addon.pack(1e6, 1e6, new Float64Array(4), 0, new Float64Array(4)); } catch (e) { console.log((e as Error).message); }
+console.log(np.dot(np.ones([2, 2]), np.ones([2, 2])).get(0, 0));`);
+      expect(r7.status, JSON.stringify(r7.outputs)).toBe("ok");
+      expect(stdoutOf(r7)).toBe("gemm: an array is shorter than its shape\npack: an array is shorter than its shape\n2\n");
+    }
   });
 
   it("process.exit ends the kernel with its code, and a restart in the same sandbox works", async () => {

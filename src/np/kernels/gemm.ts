@@ -70,7 +70,7 @@ export const KC = 256;
 
 /** Products below this many multiply-adds stay on the JS loops by default: for them the call
  *  into WebAssembly or the addon (and wasm's copies) cost more than the SIMD saves. */
-const SIMD_MIN_MACS = 512;
+export const SIMD_MIN_MACS = 512;
 
 interface Choice {
   forced: GemmName | null;

@@ -36,7 +36,8 @@ export interface NativeInfo {
 
 /** The addon, relative to this module in src/np/kernels or dist/np/kernels (both three levels
  *  below the package root). */
-const ADDON = "native/build/Release/nnlab_gemm.node";
+/** The addon, relative to the package root (the grader's sandbox mounts it for graded kernels). */
+export const ADDON = "native/build/Release/nnlab_gemm.node";
 
 let addon: Addon | null | undefined;
 let state: NativeInfo = { available: false, isa: null, path: null, reason: null };
