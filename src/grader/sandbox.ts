@@ -696,7 +696,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
           `everything the submission starts dies with the kernel, and the sandbox dies with the grader); ` +
           `the filesystem is an empty root with, read-only, /usr, a few files of /etc (loader, fonts, time zone, OpenSSL), ` +
           `${files.packages.length} runtime packages of node_modules, ${files.distFiles.length} files of nnlab's student build ` +
-          `(no reference solutions)${files.datasets ? " and the datasets" : ""}; writable only the submission folder and the kernel's socket folder`,
+          `(no reference solutions)${files.datasets ? ", the datasets" : ""}${files.nativeAddon ? ", nnlab's native matrix-product kernel" : ""}; ` +
+          "writable only the submission folder and the kernel's socket folder",
       );
     } else {
       missing.push(opts.mode === "no-bwrap" ? "bubblewrap (left out on request)" : host.bwrapWhyNot);
