@@ -50,17 +50,17 @@ function scale(x: NDArray, y: NDArray, dtype: DType): NDArray {
  *
  * @param a - the left operand: an array, nested JS arrays, or a number
  * @param b - the right operand; its second-to-last axis (its only axis if 1-D) must match the last axis of `a`
- * @param out - optional: the array to write the product into; it must have the product's shape and dtype
+ * @param out - optional: the array to write the product into (the product's shape and dtype); null or undefined for a new array, numpy's out=None
  * @returns a new array (0-d for two 1-D operands), or `out`
  * @example np.dot(np.array([[1, 2], [3, 4]]), np.array([[5], [6]])); // array([[17.], [39.]])
  */
-export function dot(a: ArrayLike, b: ArrayLike, out?: NDArray): NDArray {
+export function dot(a: ArrayLike, b: ArrayLike, out?: NDArray | null): NDArray {
   // The labs' case, 2-D·2-D float64, straight to gemm: for their tiny products (W1·X of the
   // planar lab, 4×2·2×400) the generic path's shape lists cost as much as the product.
   if (a instanceof NDArray && b instanceof NDArray && a.ndim === 2 && b.ndim === 2 && a.dtype === "float64" && b.dtype === "float64") {
     const m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (b.shape[0] === k) {
-      if (out !== undefined) {
+      if (out != null) {
         checkOut(out, [m, n], "float64");
         const c = out.data; // out's own buffer (a private copy first if it was shared or kept)
         if (overlaps(c, a._buf) || overlaps(c, b._buf)) {
@@ -77,7 +77,7 @@ export function dot(a: ArrayLike, b: ArrayLike, out?: NDArray): NDArray {
       return new NDArray(c, [m, n], "float64");
     }
   }
-  if (out !== undefined) {
+  if (out != null) {
     const r = dot(a, b);
     checkOut(out, r.shape, r.dtype);
     out.data.set(r.data);

@@ -790,7 +790,7 @@ export class NDArray {
    * @returns a new array (0-d for two 1-D arrays: `.item()` unwraps it), or `out`
    * @example const Z1 = W1.dot(X).add(b1); // np.dot(W1, X) + b1
    */
-  dot(b: ArrayLike, out?: NDArray): NDArray {
+  dot(b: ArrayLike, out?: NDArray | null): NDArray {
     return linalg.dot(this, b, out);
   }
   /**

@@ -135,6 +135,11 @@ describe("np.dot's out", () => {
     expect(Array.from(second.data)).toEqual(Array.from(first.data.map((v) => 2 * v)));
   });
 
+  it("takes null as numpy's out=None: a new array", () => {
+    const r = dot(W, X, null);
+    expect(Array.from(r.data)).toEqual(Array.from(dot(W, X).data));
+  });
+
   it("wants an NDArray", () => {
     expectNumpyError(() => dot(W, X, [[0]] as unknown as NDArray), { type: "TypeError", message: "'out' must be an array" });
   });
