@@ -62,7 +62,7 @@ import {
 } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { KernelOptions } from "../notebook/kernel";
-import { ADDON as NATIVE_ADDON } from "../np/kernels/native";
+import { ADDON as NATIVE_ADDON, nativeSwitchedOff } from "../np/kernels/native";
 
 export interface SandboxOptions {
   /** The submission's folder: the kernel's working directory and the only place it may write. */
@@ -299,7 +299,7 @@ function kernelFiles(modules: string[]): KernelFiles {
   }
   const datasets = isDir(join(packageRoot, "datasets")) ? real(join(packageRoot, "datasets")) : null;
   const addon = join(packageRoot, NATIVE_ADDON);
-  const nativeAddon = isFile(addon) && process.env.NNLAB_NATIVE !== "off" ? real(addon) : null;
+  const nativeAddon = isFile(addon) && !nativeSwitchedOff() ? real(addon) : null;
   const result: KernelFiles = {
     packageRoot,
     dist,

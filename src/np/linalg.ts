@@ -60,21 +60,15 @@ export function dot(a: ArrayLike, b: ArrayLike, out?: NDArray | null): NDArray {
   if (a instanceof NDArray && b instanceof NDArray && a.ndim === 2 && b.ndim === 2 && a.dtype === "float64" && b.dtype === "float64") {
     const m = a.shape[0], k = a.shape[1], n = b.shape[1];
     if (b.shape[0] === k) {
-      if (out != null) {
-        checkOut(out, [m, n], "float64");
-        const c = out.data; // out's own buffer (a private copy first if it was shared or kept)
-        if (overlaps(c, a._buf) || overlaps(c, b._buf)) {
-          const aside = emptyFloat64(m * n);
-          gemm(m, n, k, a._buf, b._buf, aside, a._transposed, b._transposed, a, b);
-          c.set(aside);
-        } else {
-          gemm(m, n, k, a._buf, b._buf, c, a._transposed, b._transposed, a, b);
-        }
-        return out;
-      }
-      const c = emptyFloat64(m * n); // gemm writes every entry (zeros when k = 0)
+      if (out != null) checkOut(out, [m, n], "float64");
+      // out's own buffer (a private copy first if it was shared or kept), or null
+      const target = out != null ? out.data : null;
+      // gemm writes every entry (zeros when k = 0); an out that is an operand gets the product aside first
+      const c = target !== null && !overlaps(target, a._buf) && !overlaps(target, b._buf) ? target : emptyFloat64(m * n);
       gemm(m, n, k, a._buf, b._buf, c, a._transposed, b._transposed, a, b);
-      return new NDArray(c, [m, n], "float64");
+      if (target === null) return new NDArray(c, [m, n], "float64");
+      if (c !== target) target.set(c);
+      return out!;
     }
   }
   if (out != null) {

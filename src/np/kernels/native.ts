@@ -34,10 +34,14 @@ export interface NativeInfo {
   reason: string | null;
 }
 
-/** The addon, relative to this module in src/np/kernels or dist/np/kernels (both three levels
- *  below the package root). */
-/** The addon, relative to the package root (the grader's sandbox mounts it for graded kernels). */
+/** The addon, relative to the package root (three levels above this module in src/np/kernels or
+ *  dist/np/kernels); the grader's sandbox mounts it for graded kernels. */
 export const ADDON = "native/build/Release/nnlab_gemm.node";
+
+/** NNLAB_NATIVE=off: the addon is neither loaded here nor mounted in the grader's sandbox. */
+export function nativeSwitchedOff(): boolean {
+  return envVar("NNLAB_NATIVE") === "off";
+}
 
 let addon: Addon | null | undefined;
 let state: NativeInfo = { available: false, isa: null, path: null, reason: null };
@@ -50,7 +54,7 @@ function nodeRequire(): Req | null {
 }
 
 function load(): Addon | null {
-  if (envVar("NNLAB_NATIVE") === "off") {
+  if (nativeSwitchedOff()) {
     state = { ...state, reason: "off (NNLAB_NATIVE=off)" };
     return null;
   }
