@@ -80,16 +80,55 @@ INLINE void K(tileClipped)(long h, long w, int kc, const double *a, long ai, lon
   }
 }
 
-/* Rows [i0, i1) × columns [j0, j1) of C with A and B read in place (B row-major): K block by K
- * block, 8-column panel by panel, strip of rows by strip (stripRows), so a panel's K block of B
- * (kc rows of 64 bytes) stays in L1 while every strip meets it. The last panel, narrower than 8
- * columns, is copied into a zero-padded panel first (reading 8 columns in place would run past
- * the array). */
+/* The full 8-column panels 0 .. np-1 of an H-row strip, a tile each (see tile), B and C moving 8
+ * columns a panel: the strip's set-up (row pointers, strides) is paid once, not once a tile,
+ * which for a short k (the planar lab's k = 2) was most of the time. */
+INLINE void K(sweep)(const int H, long np, int kc, const double *a, long ai, long ap, const double *b, long ldb,
+                     double *c, long ldc, int first) {
+  for (long q = 0; q < np; q++, b += NR, c += NR) K(tile)(H, kc, a, ai, ap, b, ldb, c, ldc, first);
+}
+
+static void K(sweepRows)(int h, long np, int kc, const double *a, long ai, long ap, const double *b, long ldb,
+                         double *c, long ldc, int first) {
+  switch (h) {
+    case 6: K(sweep)(6, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 5: K(sweep)(5, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 4: K(sweep)(4, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 3: K(sweep)(3, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    case 2: K(sweep)(2, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+    default: K(sweep)(1, np, kc, a, ai, ap, b, ldb, c, ldc, first); break;
+  }
+}
+
+/* Rows [i0, i1) × columns [j0, j1) of C with A and B read in place (B row-major), K block by K
+ * block. The last panel, if narrower than 8 columns, is copied into a zero-padded panel first
+ * (reading 8 columns in place would run past the array). Two loop orders:
+ * - strips outer (sweepRows over the full panels, then the narrow panel): each strip's set-up is
+ *   paid once, and each strip reads the K block of B whole, so this is the order where that block
+ *   stays in L1 (SWEEP_MAX_B_BYTES) or is read at most twice (two strips, up to 12 rows);
+ * - panels outer, strips inner: the panel's K block of B (kc rows of 64 bytes) stays in L1 while
+ *   every strip meets it, for taller products with a wide B. */
 static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
   const long n = jb->n, k = jb->k;
   double edgeB[KC * NR], edge[MR * NR];
   for (long pc = 0; pc < k; pc += KC) {
     const int kc = (int)(k - pc < KC ? k - pc : KC), first = pc == 0;
+    const double *a = jb->a + pc * jb->ap;
+    if (i1 - i0 <= 2 * MR || kc * (j1 - j0) * (long)sizeof(double) <= SWEEP_MAX_B_BYTES) {
+      const long np = (j1 - j0) / NR, jEdge = j0 + np * NR;
+      for (long ir = i0, h; ir < i1; ir += h) {
+        h = inPlaceStrip(i1 - ir, i1 - i0, kc);
+        K(sweepRows)((int)h, np, kc, a + ir * jb->ai, jb->ai, jb->ap, jb->b + pc * jb->bp + j0, jb->bp, jb->c + ir * n + j0, n, first);
+      }
+      if (jEdge < j1) {
+        packB(jb, pc, kc, jEdge, j1, edgeB);
+        for (long ir = i0, h; ir < i1; ir += h) {
+          h = inPlaceStrip(i1 - ir, i1 - i0, kc);
+          K(tileClipped)(h, j1 - jEdge, kc, a + ir * jb->ai, jb->ai, jb->ap, edgeB, NR, jb->c + ir * n + jEdge, n, first, edge);
+        }
+      }
+      continue;
+    }
     for (long jr = j0; jr < j1; jr += NR) {
       const long w = j1 - jr < NR ? j1 - jr : NR;
       const double *b = jb->b + pc * jb->bp + jr;
@@ -101,7 +140,7 @@ static void K(runInPlace)(const Job *jb, long i0, long i1, long j0, long j1) {
       }
       for (long ir = i0, h; ir < i1; ir += h) {
         h = stripRows(i1 - ir);
-        K(tileClipped)(h, w, kc, jb->a + ir * jb->ai + pc * jb->ap, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first, edge);
+        K(tileClipped)(h, w, kc, a + ir * jb->ai, jb->ai, jb->ap, b, ldb, jb->c + ir * n + jr, n, first, edge);
       }
     }
   }

@@ -38,6 +38,11 @@ describe.skipIf(off)("the native kernel", () => {
           [11, 1025, 30], [7, 2049, 20], [4, 400, 2], [7, 209, 20], [20, 209, 60], [1, 200, 1500], [3, 6, 4], [40, 5, 2000],
         ]);
       });
+      it("in place, both loop orders: strip by strip (up to 12 rows, or B's K block within 16 KiB), a row at a time (k ≤ 3, up to 6 rows), panel by panel (taller, wider B)", () => {
+        // a row at a time: [4, 400, 2], [6, 9, 3], [1, 17, 1]; only the narrow panel: [6, 7, 1], [9, 5, 4];
+        // strips, B small or ≤ 12 rows: [7, 209, 3], [12, 100, 20], [30, 200, 9]; panels outer: [13, 600, 20], [40, 97, 50]
+        checkAll(run, [[4, 400, 2], [6, 9, 3], [1, 17, 1], [6, 7, 1], [9, 5, 4], [7, 209, 3], [12, 100, 20], [30, 200, 9], [13, 600, 20], [40, 97, 50], [5, 3001, 2]]);
+      });
       it("products large enough to split: by column panels (A packed once), by rows (B packed once), odd edges", () => {
         // ≥ 2^20 multiply-adds: by columns when C has at least 8 panels of 8 columns ([20, 209, 300],
         // [37, 1100, 60] with two N blocks), by rows below that ([3001, 45, 17], [2000, 20, 40],
