@@ -29,8 +29,10 @@ export default defineConfig({
         extends: true,
         test: { name: "lectures", include: LECTURE_SUITES, fileParallelism: false, sequence: { groupOrder: 1 } },
       },
-      // the native kernel's baseline loops (SSE2 on x86-64), which CPUs without AVX2 run
+      // the native kernel's baseline loops (SSE2 on x86-64), which CPUs without AVX2 run, and its
+      // AVX2 loops, which CPUs with AVX2 but not AVX-512 run
       { extends: true, test: { name: "native isa=baseline", include: ["tests/np/kernels/native.test.ts"], env: { NNLAB_NATIVE_ISA: "baseline" } } },
+      { extends: true, test: { name: "native isa=avx2", include: ["tests/np/kernels/native.test.ts"], env: { NNLAB_NATIVE_ISA: "avx2" } } },
       ...Object.entries(KERNELS).map(([name, env]) => ({
         extends: true,
         // the CNN lab's loops make no matrix product

@@ -3,9 +3,10 @@
  * C = op(A)·op(B), op = identity or transpose (BLAS's transa/transb), C row-major m×n, computed
  * in the summation order every nnlab kernel keeps (kernels/gemm.ts): k cut into blocks of KC = 256;
  * within a block each entry of C is summed left to right from +0 in one vector lane, with a
- * separate multiply and add (never a fused multiply-add: built with -ffp-contract=off, and the x86
- * clone targets AVX2 without FMA); the block sums are added to the entry in block order (the first
- * block's sum is stored, which equals +0 + sum). So the bits equal the JS and WebAssembly kernels'.
+ * separate multiply and add (never a fused multiply-add: built with -ffp-contract=off, the AVX2
+ * clone targets AVX2 without FMA, and a test checks the built addon holds no FMA instruction); the
+ * block sums are added to the entry in block order (the first block's sum is stored, which equals
+ * +0 + sum). So the bits equal the JS and WebAssembly kernels', whatever the vector width.
  *
  * Why native beside WebAssembly: WebAssembly SIMD has 2 doubles a vector, so on a core with two
  * 256-bit multipliers and two 256-bit adders it reaches at most half of the core's float64 rate
@@ -14,8 +15,10 @@
  * memory.
  *
  * Register tile MR×NR = 6×8: twelve 4-double accumulators, two B vectors and a broadcast A value
- * in AVX2's 16 vector registers (kernel.h, compiled once for the baseline instruction set and once
- * for AVX2, chosen at load by the CPU). Large products are packed GotoBLAS-style (B into 8-column
+ * in AVX2's 16 vector registers (kernel.h, compiled once for the baseline instruction set, once
+ * for AVX2 and once for AVX-512, chosen at load by the CPU). With AVX-512 each row of a tile is
+ * one 8-double accumulator, the same lanes and operations in half the instructions, and an
+ * in-place strip may have up to 8 rows (32 registers). Large products are packed GotoBLAS-style (B into 8-column
  * panels per K block, A into 6-row panels per MC×KC block, zero-padded, so the micro-kernel has no
  * edge cases and only edge stores are clipped); small ones read A and B in place (B row-major),
  * with a last panel narrower than 8 columns copied into a padded one, strip of rows by strip
@@ -50,6 +53,7 @@
 #define MAX_CHUNKS 64
 
 typedef double v4d __attribute__((vector_size(32)));
+typedef double v8d __attribute__((vector_size(64)));
 
 /* Never fuse a multiply and an add (binding.gyp also passes -ffp-contract=off; clang honours this
  * pragma, GCC the flag): on arm64 a fused multiply-add would change the bits. */
@@ -163,14 +167,13 @@ static inline long stripRows(long left) { return left > 8 ? MR : left > MR ? (le
  * runInPlace): half of a 32 KiB L1, the rest left to A and C. */
 #define SWEEP_MAX_B_BYTES (16L << 10)
 
-/* The height of the next strip of an in-place product: `left` rows remaining of `rows`, k block kc. */
-static inline long inPlaceStrip(long left, long rows, int kc) {
-  return kc <= ROW_AT_A_TIME_MAX_K && rows <= MR ? 1 : stripRows(left);
-}
 
 /* The compute loops, once for the baseline instruction set (SSE2 on x86-64, NEON on arm64: the
  * compiler splits each 4-double vector in two) and, on x86-64 with GCC or clang, once more for
- * AVX2 (4 doubles a vector; AVX2 only, not FMA). */
+ * AVX2 (4 doubles a vector; AVX2 only, not FMA) and once for AVX-512F (8 doubles a vector, 32
+ * registers; AVX-512F has FMA instructions, which -ffp-contract=off keeps the compiler from
+ * using). Measured through np.dot on a Zen 4 core: (7×20)·(20×209) 1.95 → 1.54 µs, (20×20)·(20×209)
+ * 6.4 → 4.8 µs against the AVX2 loops. */
 #define SUFFIX _base
 #include "kernel.h"
 #undef SUFFIX
@@ -187,6 +190,19 @@ static inline long inPlaceStrip(long left, long rows, int kc) {
 #undef SUFFIX
 #if defined(__clang__)
 #pragma clang attribute pop
+#pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
+#else
+#pragma GCC pop_options
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+#endif
+#define SUFFIX _avx512
+#define TILE_V8 1
+#include "kernel.h"
+#undef TILE_V8
+#undef SUFFIX
+#if defined(__clang__)
+#pragma clang attribute pop
 #else
 #pragma GCC pop_options
 #endif
@@ -200,14 +216,18 @@ typedef struct {
 
 static Isa isa = {"baseline", runInPlace_base, runPacked_base};
 
-/* The instruction set for this CPU, once, at load. NNLAB_NATIVE_ISA=baseline keeps the baseline
- * loops even where AVX2 is there (tests run them to check they give the same bits). */
+/* The instruction set for this CPU, once, at load (__builtin_cpu_supports also checks that the
+ * OS saves the wider registers). NNLAB_NATIVE_ISA=baseline keeps the baseline loops even where
+ * AVX2 is there, NNLAB_NATIVE_ISA=avx2 the AVX2 loops where AVX-512 is there (tests run them to
+ * check they give the same bits). */
 static void chooseIsa(void) {
   const char *forced = getenv("NNLAB_NATIVE_ISA");
   const int baseline = forced && strcmp(forced, "baseline") == 0;
 #ifdef HAVE_AVX2_CLONE
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2") && !baseline) isa = (Isa){"avx2", runInPlace_avx2, runPacked_avx2};
+  const int avx2Only = forced && strcmp(forced, "avx2") == 0;
+  if (__builtin_cpu_supports("avx512f") && !baseline && !avx2Only) isa = (Isa){"avx512", runInPlace_avx512, runPacked_avx512};
+  else if (__builtin_cpu_supports("avx2") && !baseline) isa = (Isa){"avx2", runInPlace_avx2, runPacked_avx2};
   else isa.isa = "sse2";
 #elif defined(__aarch64__)
   isa.isa = "neon";

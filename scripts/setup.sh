@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# gcc, make, python3: node-gyp's tools for the native gemm kernel (native/gemm.c; scripts/build-native.mjs).
+# gcc, make, python3: node-gyp's tools for the native gemm kernel (native/gemm.c; scripts/build-native.mjs);
+# binutils (gcc brings it too): objdump, with which a test checks the kernel holds no fused multiply-add.
 # libopenblas0-pthread: numpy as users have it (pip's numpy ships OpenBLAS); without it Debian's numpy
 # falls back to the reference BLAS, and bench/ would compare nnlab against a 10x slower numpy.
-APT_PACKAGES=(gcc make python3 python3-numpy libopenblas0-pthread python3-nbformat python3-nbclient python3-jupyter-client jupyter-core jupyter-nbconvert
+APT_PACKAGES=(gcc binutils make python3 python3-numpy libopenblas0-pthread python3-nbformat python3-nbclient python3-jupyter-client jupyter-core jupyter-nbconvert
               jupyter-notebook chromium fonts-dejavu-core fonts-liberation bubblewrap)
 
 missing=()

@@ -1,6 +1,6 @@
 // The native kernel (native/gemm.c, a Node addon built by scripts/build-native.mjs) from JS:
 // finding and loading the addon, and the call. The addon reads the operands and writes C in the
-// Float64Arrays' own memory (nothing is copied), runs AVX2 on x86-64 CPUs that have it, and splits
+// Float64Arrays' own memory (nothing is copied), runs AVX-512 or AVX2 on x86-64 CPUs that have them, and splits
 // large products over its own threads, always in the summation order of kernels/gemm.ts.
 //
 // Resident operands (kernels/resident.ts): a B operand of at least KEEP_MIN_BYTES met a third
@@ -26,7 +26,7 @@ interface Addon {
 export interface NativeInfo {
   /** The addon is loaded and runs here. */
   available: boolean;
-  /** Instruction set the addon chose for this CPU ("avx2", "sse2", "neon", "baseline"), or null. */
+  /** Instruction set the addon chose for this CPU ("avx512", "avx2", "sse2", "neon", "baseline"), or null. */
   isa: string | null;
   /** Where the addon is looked for, or null where there is no file system (a browser). */
   path: string | null;

@@ -1,7 +1,8 @@
 // The native kernel (src/np/kernels/native.ts, native/gemm.c): built and loaded here, the
 // reference bits on every shape edge of its register tile (6×8), cache blocks and size paths (in
-// place, packed, dot products), on 1 and 2 threads and split both ways, with the AVX2 loops and
-// (vitest project "native isa=baseline") with the baseline ones; views as operands; clear
+// place, packed, dot products), on 1 and 2 threads and split both ways, with the loops this CPU
+// gets (AVX-512 or AVX2) and, in the vitest projects "native isa=avx2" and "native isa=baseline",
+// with the AVX2 and the baseline ones; views as operands; clear
 // errors for bad calls; several JS threads multiplying at once; helpers that never keep a process
 // alive.
 import { spawnSync } from "node:child_process";
@@ -19,10 +20,14 @@ describe.skipIf(off)("the native kernel", () => {
   it("is built and loads here, and default dispatch uses it", () => {
     const info = nativeInfo();
     expect(info.available, `native kernel not available: ${info.reason} (${info.path})`).toBe(true);
-    expect(info.isa).toMatch(/^(avx2|sse2|neon|baseline)$/);
-    // the vitest project "native isa=baseline" runs this file with the AVX2 loops turned off
-    if (process.env.NNLAB_NATIVE_ISA === "baseline") expect(info.isa).not.toBe("avx2");
-    else if (process.arch === "x64" && /avx2/.test(cpuFlags())) expect(info.isa).toBe("avx2");
+    expect(info.isa).toMatch(/^(avx512|avx2|sse2|neon|baseline)$/);
+    // the vitest projects "native isa=baseline" and "native isa=avx2" run this file with the
+    // vector loops turned off, and with the AVX-512 ones turned off
+    const flags = process.arch === "x64" ? cpuFlags() : "";
+    const forced = process.env.NNLAB_NATIVE_ISA;
+    if (forced === "baseline") expect(info.isa).toMatch(/^(sse2|neon|baseline)$/);
+    else if (/\bavx2\b/.test(flags) && (forced === "avx2" || !/\bavx512f\b/.test(flags))) expect(info.isa).toBe("avx2");
+    else if (/\bavx512f\b/.test(flags)) expect(info.isa).toBe("avx512");
     expect(GEMM_KERNELS.native.available()).toBe(true);
     expect(gemmInfo().dispatch).toBe("native");
   });
@@ -54,6 +59,16 @@ describe.skipIf(off)("the native kernel", () => {
       });
     });
   }
+
+  it("holds no fused multiply-add instruction, which would change the bits (x86-64, where objdump is installed)", (ctx) => {
+    const path = nativeInfo().path;
+    const dump = process.arch === "x64" && path ? spawnSync("objdump", ["-d", "--no-show-raw-insn", path], { encoding: "utf8", maxBuffer: 1 << 28 }) : null;
+    if (!dump || dump.status !== 0) return ctx.skip();
+    // the vector loops are there (the AVX2 and AVX-512 clones), and none of them fuses
+    expect(dump.stdout).toMatch(/\bvmulpd\b.*%ymm/);
+    expect(dump.stdout).toMatch(/\bvmulpd\b.*%zmm/);
+    expect(dump.stdout.match(/\bv(fn?m(add|sub)(132|213|231)|fmaddsub|fmsubadd)[ps][sd]\b/g)).toBeNull();
+  });
 
   it("reads operands that are views into larger buffers (a byte offset), and writes only C's entries", () => {
     const m = 9, n = 13, k = 300;
