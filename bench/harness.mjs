@@ -21,6 +21,23 @@ export function loadDist(path) {
  * `minSeconds` have passed and at least `minCalls` were made. The median resists the odd slow call
  * (GC, another process); the Python side uses the same rule.
  */
+/** The kernel settings a bench times nnlab under (np/kernels/gemm.ts's setGemm): each kernel on one
+ *  and two threads where it has threads, the native ones where the addon is built, and the default
+ *  size dispatch. */
+export function gemmKernels() {
+  const { nativeInfo } = loadDist("np/kernels/native.js");
+  return [
+    { label: "js", kernel: "js", threads: 1 },
+    { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
+    { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
+    ...(nativeInfo().available ? [
+      { label: "native, 1 thread", kernel: "native", threads: 1 },
+      { label: "native, 2 threads", kernel: "native", threads: 2 },
+    ] : []),
+    { label: "default dispatch", kernel: null, threads: 2 },
+  ];
+}
+
 export function timeIt(fn, { minSeconds = 1, warmup = 3, minCalls = 5 } = {}) {
   for (let i = 0; i < warmup; i++) fn();
   const times = [];

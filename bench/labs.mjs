@@ -14,26 +14,16 @@
 // yardstick for it. The JS kernel, about 10 s an L_layer_model run and far from any target, gets
 // one pair there.
 import { cpus, loadavg } from "node:os";
-import { loadDist, timeIt, pythonServer, median, printTable } from "./harness.mjs";
+import { loadDist, timeIt, pythonServer, median, printTable, gemmKernels } from "./harness.mjs";
 
 const np = loadDist("np/index.js");
 const shallow = loadDist("labs/shallow.js");
 const deep = loadDist("labs/deep.js");
 const { load_planar_dataset } = loadDist("datasets/planar.js");
 const { setGemm } = loadDist("np/kernels/gemm.js");
-const { nativeInfo } = loadDist("np/kernels/native.js");
 const { startThreads } = loadDist("np/kernels/wasm.js");
 
-const KERNELS = [
-  { label: "js", kernel: "js", threads: 1 },
-  { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
-  { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
-  ...(nativeInfo().available ? [
-    { label: "native, 1 thread", kernel: "native", threads: 1 },
-    { label: "native, 2 threads", kernel: "native", threads: 2 },
-  ] : []),
-  { label: "default dispatch", kernel: null, threads: 2 },
-];
+const KERNELS = gemmKernels();
 
 const PLANAR = { n_h: 4, iterations: 10000 };
 const DEEP = { layers: [12288, 20, 7, 5, 1], m: 209, iterations: 100, learning_rate: 0.0075 };

@@ -10,7 +10,7 @@
 //   (and, for wasm, both operands copied in) every time, as for data seen once.
 // numpy runs with its default BLAS threads; which BLAS and how many threads is printed.
 import { cpus, loadavg } from "node:os";
-import { loadDist, timeIt, runPython, printTable } from "./harness.mjs";
+import { loadDist, timeIt, runPython, printTable, gemmKernels } from "./harness.mjs";
 
 const { dot } = loadDist("np/linalg.js");
 const { NDArray } = loadDist("np/ndarray.js");
@@ -24,16 +24,7 @@ const SHAPES = [
   { name: "deep-net layer", m: 7, k: 20, n: 209 },
   { name: "planar data", m: 4, k: 2, n: 400 },
 ];
-const KERNELS = [
-  { label: "js", kernel: "js", threads: 1 },
-  { label: "wasm, 1 thread", kernel: "wasm", threads: 1 },
-  { label: "wasm, 2 threads", kernel: "wasm", threads: 2 },
-  ...(nativeInfo().available ? [
-    { label: "native, 1 thread", kernel: "native", threads: 1 },
-    { label: "native, 2 threads", kernel: "native", threads: 2 },
-  ] : []),
-  { label: "default dispatch", kernel: null, threads: 2 },
-];
+const KERNELS = gemmKernels();
 // Products above this many FLOP get the long time budget.
 const BIG_FLOP = 1e7;
 const MIN_SECONDS = { big: 1, small: 0.4 };
