@@ -3,10 +3,9 @@
 import { cpus } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { writePlayground } from "../playground/site";
 import { BuildError, buildSite } from "../site/build";
-import { parseCellTimeout, UsageError, type Command } from "./command";
+import { parseCellTimeout, parseCommandArgs, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab build [LECTURES_DIR] [--student] [--out DIR] [--keep-going] [options]
 
@@ -36,25 +35,20 @@ function defaultJobs(): number {
 }
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", default: "site" },
-        student: { type: "boolean", default: false },
-        "keep-going": { type: "boolean", default: false },
-        cache: { type: "string", default: join(".nnlab-cache", "site") },
-        timeout: { type: "string", default: "120" },
-        jobs: { type: "string", default: String(defaultJobs()) },
-        title: { type: "string" },
-        "no-playground": { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", default: "site" },
+      student: { type: "boolean", default: false },
+      "keep-going": { type: "boolean", default: false },
+      cache: { type: "string", default: join(".nnlab-cache", "site") },
+      timeout: { type: "string", default: "120" },
+      jobs: { type: "string", default: String(defaultJobs()) },
+      title: { type: "string" },
+      "no-playground": { type: "boolean", default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected one lecture folder, got ${positionals.length}: ${positionals.join(" ")}`);
   const timeout = parseCellTimeout(values.timeout);

@@ -1,4 +1,5 @@
-// What every `nnlab` subcommand provides to the dispatcher in main.ts.
+// What every `nnlab` subcommand provides to the dispatcher in main.ts, and the helpers they share.
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AssignmentError } from "../grader/load";
 export interface Command {
   /** One line for `nnlab --help`. */
@@ -11,6 +12,16 @@ export interface Command {
 
 /** Bad arguments: main.ts prints the message and the command's usage, and exits with 2. */
 export class UsageError extends Error {}
+
+/** node:util's parseArgs (strict: an unknown option or a missing value is an error), its errors
+ *  turned into UsageErrors so that main.ts prints them with the command's usage. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 
 /** A per-cell `--timeout S` in milliseconds; 0 means none (undefined). */
 export function parseCellTimeout(value: string): number | undefined {

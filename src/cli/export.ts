@@ -1,9 +1,8 @@
 // `nnlab export gradescope`: the autograder zip for Gradescope.
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { exportGradescope } from "../grader/gradescope";
 import { loadAssignment } from "../grader/load";
-import { reportingAssignmentErrors, UsageError, type Command } from "./command";
+import { parseCommandArgs, reportingAssignmentErrors, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab export gradescope <assignment-dir> [--out FILE.zip]
 
@@ -13,12 +12,7 @@ run_autograder grades /autograder/submission/<name>.ipynb in a sandboxed kernel 
 /autograder/results/results.json (always, even when the submission breaks everything).`;
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
   const [target, dir] = parsed.positionals;
   if (target !== "gradescope") throw new UsageError(target ? `unknown export target '${target}' (known: gradescope)` : "give the target: gradescope");
   if (!dir || parsed.positionals.length !== 2) throw new UsageError("give one assignment folder");

@@ -1,11 +1,10 @@
 // `nnlab grade`: grade submissions of an assignment, each in its own sandboxed kernel.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { collectSubmissions, gradeBatch } from "../grader/batch";
 import { AssignmentError, loadAssignment } from "../grader/load";
 import { createSandbox } from "../grader/sandbox";
-import { UsageError, type Command } from "./command";
+import { parseCommandArgs, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab grade <assignment-dir> <submission.ipynb | folder>... [--out DIR] [--jobs N]
 
@@ -27,16 +26,11 @@ function version(): string {
 }
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: {
-      out: { type: "string", default: "grades" },
-      jobs: { type: "string", default: "2" },
-      "unsafe-no-sandbox": { type: "boolean", default: false },
-    } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: {
+    out: { type: "string", default: "grades" },
+    jobs: { type: "string", default: "2" },
+    "unsafe-no-sandbox": { type: "boolean", default: false },
+  } });
   const [dir, ...inputs] = parsed.positionals;
   if (!dir || inputs.length === 0) throw new UsageError("give the assignment folder and at least one submission");
   const jobs = Number(parsed.values.jobs);

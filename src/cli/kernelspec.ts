@@ -5,9 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { tslabBin } from "../notebook/kernel";
-import { UsageError, type Command } from "./command";
+import { parseCommandArgs, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab kernelspec [--user | --prefix DIR | --jupyter-path DIR] [--name NAME]
 
@@ -31,20 +30,15 @@ export const kernelspecCommand: Command = {
   summary: "register the pinned tslab kernel with Jupyter (JupyterLab, nbconvert)",
   usage: USAGE,
   async run(args: string[]): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          user: { type: "boolean", default: false },
-          prefix: { type: "string" },
-          "jupyter-path": { type: "string" },
-          name: { type: "string", default: "tslab" },
-        },
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values } = parseCommandArgs({
+      args,
+      options: {
+        user: { type: "boolean", default: false },
+        prefix: { type: "string" },
+        "jupyter-path": { type: "string" },
+        name: { type: "string", default: "tslab" },
+      },
+    });
     const chosen = [values.user, values.prefix !== undefined, values["jupyter-path"] !== undefined].filter(Boolean).length;
     if (chosen > 1) throw new UsageError("choose one of --user, --prefix and --jupyter-path");
     const name = values.name ?? "tslab";

@@ -3,9 +3,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { releaseAssignment } from "../grader/release/release";
-import { reportingAssignmentErrors, UsageError, type Command } from "./command";
+import { parseCommandArgs, reportingAssignmentErrors, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab release <assignment-dir> [--out DIR]
 
@@ -19,12 +18,7 @@ solutions between // BEGIN SOLUTION and // END SOLUTION) and tests.ts (see
 notebooks/assignments/shallow/).`;
 
 async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { out: { type: "string" } } });
   if (parsed.positionals.length !== 1) throw new UsageError("give one assignment folder");
   const work = mkdtempSync(join(tmpdir(), "nnlab-release-"));
   try {

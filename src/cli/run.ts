@@ -2,9 +2,8 @@
 // stderr, and optionally save the executed notebooks.
 import { mkdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { cellFailed, runNotebookFiles, writeNotebook, type CellReport, type NotebookResult } from "../notebook";
-import { parseCellTimeout, UsageError, type Command } from "./command";
+import { parseCellTimeout, parseCommandArgs, UsageError, type Command } from "./command";
 
 const USAGE = `Usage: nnlab run <notebook.ipynb...> [--out DIR | --inplace] [--timeout S] [--allow-errors]
 
@@ -30,21 +29,16 @@ interface RunArgs {
 }
 
 function parse(args: string[]): RunArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        inplace: { type: "boolean", default: false },
-        timeout: { type: "string", default: "120" },
-        "allow-errors": { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      inplace: { type: "boolean", default: false },
+      timeout: { type: "string", default: "120" },
+      "allow-errors": { type: "boolean", default: false },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError("no notebooks given");
   if (values.out !== undefined && values.inplace) throw new UsageError("--out and --inplace exclude each other");
