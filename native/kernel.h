@@ -32,8 +32,8 @@ INLINE void K(storeu8)(double *p, v8d v) { memcpy(p, &v, sizeof v); }
 
 /* The h×8 tile of C at c (row stride ldc): C = S when first, else C += S, where S sums kc ≥ 1
  * steps of A[r, p]·B[p, 0..7], each accumulator lane left to right from +0, multiply then add.
- * A[r, p] is at a + r·ai + p·ap; B's row p at b + p·ldb. H (1..6) is a constant at each call,
- * so the 2H accumulators stay in registers. */
+ * A[r, p] is at a + r·ai + p·ap; B's row p at b + p·ldb. H (1..TILE_MAX) is a constant at each call,
+ * so the accumulators (2H, or H with AVX-512) stay in registers. */
 #ifdef TILE_V8
 /* AVX-512: one 8-double accumulator a row (the same lanes, the same operations, in half the
  * instructions). */
