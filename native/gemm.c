@@ -167,7 +167,6 @@ static inline long stripRows(long left) { return left > 8 ? MR : left > MR ? (le
  * runInPlace): half of a 32 KiB L1, the rest left to A and C. */
 #define SWEEP_MAX_B_BYTES (16L << 10)
 
-
 /* The compute loops, once for the baseline instruction set (SSE2 on x86-64, NEON on arm64: the
  * compiler splits each 4-double vector in two) and, on x86-64 with GCC or clang, once more for
  * AVX2 (4 doubles a vector; AVX2 only, not FMA) and once for AVX-512F (8 doubles a vector, 32

@@ -121,7 +121,6 @@ INLINE long K(strip)(long left, long rows, int kc) {
 #ifdef TILE_V8
   return left > 2 * TILE_MAX ? TILE_MAX : left > TILE_MAX ? (left + 1) / 2 : left;
 #else
-  (void)rows;
   return stripRows(left);
 #endif
 }

@@ -27,7 +27,7 @@ export function configText(): string {
  * how small results are allocated.
  *
  * numpy's show_config prints the BLAS and LAPACK it was built with; nnlab's products run on its
- * own kernels (native AVX2 in Node where the addon is built, WebAssembly SIMD elsewhere, plain
+ * own kernels (native AVX-512 or AVX2 in Node where the addon is built, WebAssembly SIMD elsewhere, plain
  * loops for tiny products), so this says which one is in use here and why. Mirrors
  * numpy.show_config.
  *
