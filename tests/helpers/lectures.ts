@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect } from "vitest";
 import { joinLines, readNotebook, type Notebook, type Output } from "../../src/notebook/nbformat";
+import { nbconvert } from "./nbconvert";
 
 const ROOT = join(__dirname, "..", "..");
 export const LECTURES_DIR = join(ROOT, "notebooks", "lectures");
@@ -104,11 +105,11 @@ export async function runLecture(file: string): Promise<LectureRun> {
         }),
       ),
       timed(() =>
-        run("jupyter", [
+        nbconvert([
           "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
           "--ExecutePreprocessor.kernel_name=tslab", `--ExecutePreprocessor.timeout=${LECTURE_LIMIT_S}`,
           "--output-dir", join(work, "theirs"), path,
-        ], { env: { ...process.env, JUPYTER_PATH: jupyterPath }, maxBuffer: 64 << 20 }),
+        ], { env: { ...process.env, JUPYTER_PATH: jupyterPath } }),
       ),
     ]);
     const ours = readNotebook(join(work, "ours", file));

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { nbconvert } from "../helpers/nbconvert";
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");
@@ -60,7 +61,7 @@ describe("keras fit in a notebook", () => {
     writeFileSync(nbPath, notebook());
     await Promise.all([
       run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "run", nbPath, "--out", join(work, "ours")]),
-      run("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", join(work, "theirs"), nbPath], {
+      nbconvert(["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", join(work, "theirs"), nbPath], {
         env: { ...process.env, JUPYTER_PATH: jupyterPath },
       }),
     ]);

@@ -2,11 +2,12 @@
 // downloaded submission or a grading container has it: the registered kernel resolves nnlab for
 // the type checker and at run time, in cells and in a local .ts module, under `nnlab run` and
 // under Debian's `jupyter nbconvert --execute`.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { nbconvert } from "../helpers/nbconvert";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli", "main.js");
@@ -51,8 +52,8 @@ it("runs under nnlab run from a fresh temporary folder", () => {
   expect(stdout(JSON.parse(readFileSync(join(dir, "ran", "student.ipynb"), "utf8")))).toEqual(EXPECTED);
 });
 
-it("runs under Debian's jupyter nbconvert --execute with the registered tslab kernel", () => {
-  execFileSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab",
-    "--output", "nbconvert.ipynb", "student.ipynb"], { cwd: dir, stdio: "pipe", timeout: 120_000 });
+it("runs under Debian's jupyter nbconvert --execute with the registered tslab kernel", async () => {
+  await nbconvert(["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab",
+    "--output", "nbconvert.ipynb", "student.ipynb"], { cwd: dir, timeout: 120_000 });
   expect(stdout(JSON.parse(readFileSync(join(dir, "nbconvert.ipynb"), "utf8")))).toEqual(EXPECTED);
-});
+}, 130_000);

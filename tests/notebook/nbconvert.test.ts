@@ -2,12 +2,12 @@
 // runs the same notebooks on the same patched tslab kernel and must record the same outputs and
 // execution counts as nnlab's client. The kernelspec is the one `nnlab kernelspec` writes, in a
 // private JUPYTER_PATH.
-import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { nbconvert } from "../helpers/nbconvert";
 import { runNotebookFiles, type NotebookResult } from "../../src/notebook/execute";
 import { joinLines, readNotebook, type Notebook, type Output } from "../../src/notebook/nbformat";
 
@@ -41,7 +41,7 @@ it("jupyter nbconvert --execute records the same outputs as nnlab's client", asy
   const paths = NAMES.map((n) => join(NB, `${n}.ipynb`));
   // Both clients at once: each mostly waits for its own kernels.
   const [, ours] = await Promise.all([
-    promisify(execFile)("jupyter", [
+    nbconvert([
       "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
       "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, ...paths,
     ], {

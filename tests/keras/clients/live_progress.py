@@ -9,10 +9,12 @@ A live display sends display_data at the start of training and update_display_da
 well before the reply; a display that only updates once the cell ends would arrive all at once.
 """
 import json
+import os
 import sys
 import time
 
-from jupyter_client.manager import KernelManager
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "helpers"))
+from tslab_client import start  # noqa: E402
 
 kernel_name = sys.argv[1] if len(sys.argv) > 1 else "tslab"
 code = """
@@ -25,11 +27,7 @@ const model = keras.Sequential([keras.layers.Flatten({ input_shape: [28, 28] }),
 model.compile({ loss: "categorical_crossentropy", optimizer: "adam", metrics: ["accuracy"] });
 await model.fit(x, y, { epochs: 3, batch_size: 16 });
 """
-km = KernelManager(kernel_name=kernel_name)
-km.start_kernel()
-kc = km.blocking_client()
-kc.start_channels()
-kc.wait_for_ready(timeout=60)
+km, kc = start(kernel_name)
 try:
     t0 = time.time()
     msg_id = kc.execute(code)

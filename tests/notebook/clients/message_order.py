@@ -10,21 +10,19 @@ separate sockets and the protocol orders messages within a channel only, so on a
 reply the kernel sent just before the next cell's busy status can still arrive a moment after it.
 """
 import json
+import os
 import sys
 import time
 
 import zmq
 
-from jupyter_client.manager import KernelManager
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "helpers"))
+from tslab_client import start  # noqa: E402
 
 kernel_name = sys.argv[1] if len(sys.argv) > 1 else "tslab"
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 4
 
-km = KernelManager(kernel_name=kernel_name)
-km.start_kernel()
-kc = km.blocking_client()
-kc.start_channels()
-kc.wait_for_ready(timeout=60)
+km, kc = start(kernel_name)
 try:
     # Each cell prints, works ~150 ms synchronously, then prints again.
     cells = []
