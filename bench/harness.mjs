@@ -53,6 +53,24 @@ export function timeIt(fn, { minSeconds = 1, warmup = 3, minCalls = 5 } = {}) {
   return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
 }
 
+/** Mean seconds per call of `fn` called back to back in batches of `batch` until `minSeconds` have
+ *  passed, after `warmup` calls: what a loop pays per call, the garbage collector's pauses and the
+ *  page faults of fresh memory included (a per-call median leaves those out). bench/numpy_matmul.py's
+ *  mean_seconds times numpy the same way. */
+export function meanPerCall(fn, { minSeconds = 0.4, warmup = 1000, batch = 1000 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const budget = BigInt(Math.round(minSeconds * 1e9));
+  let elapsed = 0n;
+  while (elapsed < budget) {
+    for (let i = 0; i < batch; i++) fn();
+    calls += batch;
+    elapsed = process.hrtime.bigint() - start;
+  }
+  return Number(elapsed) / 1e9 / calls;
+}
+
 /** Runs a Python script of bench/ with Debian's python3 (the one with numpy), passing `input` as
  *  JSON on stdin; the script prints one JSON document, which is returned. */
 export function runPython(script, input, env = {}) {

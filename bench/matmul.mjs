@@ -10,7 +10,7 @@
 //   (and, for wasm, both operands copied in) every time, as for data seen once.
 // numpy runs with its default BLAS threads; which BLAS and how many threads is printed.
 import { cpus, loadavg } from "node:os";
-import { loadDist, timeIt, runPython, printTable, gemmKernels } from "./harness.mjs";
+import { loadDist, timeIt, meanPerCall, runPython, printTable, gemmKernels } from "./harness.mjs";
 
 const { dot } = loadDist("np/linalg.js");
 const { NDArray } = loadDist("np/ndarray.js");
@@ -58,7 +58,7 @@ startThreads();
 // sides in turn; each figure is its best round's median, on both sides alike.
 const SMALL_ROUNDS = 3;
 const nnlab = KERNELS.map(() => []);
-const py = { seconds: [], outSeconds: [], oneThread: [] };
+const py = { seconds: [], outSeconds: [], meanSeconds: [], oneThread: [] };
 const best = (x, y) => (x == null ? y : y == null ? x : Math.min(x, y));
 SHAPES.forEach((shape, s) => {
   const a = randomMatrix(shape.m, shape.k), b = randomMatrix(shape.k, shape.n);
@@ -80,8 +80,9 @@ SHAPES.forEach((shape, s) => {
         check(a, b, dot(a, b, out), shape);
         return timeIt(() => dot(a, b, out), { minSeconds });
       })();
+      const mean = big ? null : meanPerCall(() => dot(a, b), { minSeconds });
       const was = nnlab[i][s] ?? {};
-      nnlab[i][s] = { same: best(was.same, same), fresh: best(was.fresh, fresh), into: best(was.into, into) };
+      nnlab[i][s] = { same: best(was.same, same), fresh: best(was.fresh, fresh), into: best(was.into, into), mean: best(was.mean, mean) };
     });
     const r = runPython("numpy_matmul.py", {
       shapes: [[shape.m, shape.k, shape.n]],
@@ -91,6 +92,7 @@ SHAPES.forEach((shape, s) => {
     Object.assign(py, { numpy: r.numpy, blas: r.blas });
     py.seconds[s] = best(py.seconds[s], r.seconds[0]);
     py.outSeconds[s] = best(py.outSeconds[s], r.outSeconds[0]);
+    py.meanSeconds[s] = best(py.meanSeconds[s], r.meanSeconds[0]);
   }
   // the large shapes once more with numpy on one BLAS thread, for the per-thread comparison below
   if (big) py.oneThread[s] = runPython("numpy_matmul.py", { shapes: [[shape.m, shape.k, shape.n]], minSeconds: MIN_SECONDS, bigFlop: BIG_FLOP },
@@ -121,6 +123,21 @@ printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy", "nothing
 console.log("\nspeed / numpy: nnlab's GFLOP/s over numpy's, same run (above 1: nnlab faster). Targets (issue 10): " +
   "at least 0.5 on the two large shapes, at least 1 on the two small ones.");
 
+// The small products back to back in a loop, mean per call on both sides: what a training loop
+// pays, with the garbage collector's pauses and the page faults of fresh result memory that a
+// per-call median leaves out.
+const meanRows = [];
+SHAPES.forEach((shape, s) => {
+  if (py.meanSeconds[s] == null) return;
+  meanRows.push([label(shape), shape.name, "numpy", time(py.meanSeconds[s]), "1"]);
+  KERNELS.forEach((k, i) => {
+    const t = nnlab[i][s].mean;
+    meanRows.push(["", "", `nnlab ${k.label}`, time(t), (py.meanSeconds[s] / t).toFixed(3)]);
+  });
+});
+console.log(`\nIn a loop (np.dot(a, b) back to back, mean per call; the best of ${SMALL_ROUNDS} rounds on both sides), the small products:`);
+printTable(["shape", "case", "who", "mean time", "speed / numpy"], meanRows);
+
 // The small products once more, each side writing into one array made beforehand (numpy's
 // np.dot(a, b, out=c), nnlab's np.dot(a, b, out)): the product without the new result. A new
 // result costs numpy little (its allocator hands back the block the last result freed, still in
@@ -139,9 +156,9 @@ console.log("\nInto a given array (np.dot(a, b, out=c) on both sides), the small
 printTable(["shape", "case", "who", "GFLOP/s", "time", "speed / numpy"], intoRows);
 
 // One thread against one thread: what each side's kernel does per core, which bounds what two
-// threads can reach (numpy's OpenBLAS kernel uses AVX-512 fused multiply-adds, 8 doubles an
-// instruction; WebAssembly SIMD has 2 doubles a vector and, without relaxed SIMD, no fused
-// multiply-add; the native kernel has AVX2's 4 doubles a vector, no fused multiply-add).
+// threads can reach (numpy's OpenBLAS kernel, named above, uses fused multiply-adds; WebAssembly
+// SIMD has 2 doubles a vector and, without relaxed SIMD, no fused multiply-add; the native kernel
+// has AVX2's 4 or AVX-512's 8 doubles a vector, no fused multiply-add).
 const perThread = [];
 const oneThread = KERNELS.filter((k) => k.kernel !== null && k.kernel !== "js" && k.threads === 1);
 SHAPES.forEach((shape, s) => {
