@@ -58,15 +58,21 @@ describe("Kernel.start when a port is taken before the kernel binds it", () => {
   }, 90_000);
 });
 
+/** A connection file whose iopub port this test holds (listening), so a kernel cannot bind it. */
+async function takenConnectionFile(): Promise<{ port: number; file: connection.ConnectionFile; release: () => void }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  const real = await vi.importActual<typeof connection>("../../src/notebook/connection");
+  const file = await real.createConnectionFile();
+  writeFileSync(file.path, JSON.stringify({ ...file.info, iopub_port: port }), { mode: 0o600 });
+  return { port, file, release: () => (file.remove(), server.close()) };
+}
+
 describe("the patched tslab kernel when a port of its connection file is taken", () => {
   it("exits at once with status 1 and names the address (so Jupyter's restarter and nbclient see it die)", async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
-    const real = await vi.importActual<typeof connection>("../../src/notebook/connection");
-    const file = await real.createConnectionFile();
+    const { port, file, release } = await takenConnectionFile();
     try {
-      writeFileSync(file.path, JSON.stringify({ ...file.info, iopub_port: port }), { mode: 0o600 });
       const t0 = Date.now();
       const child = spawn(process.execPath, [tslabBin(), "kernel", "--config-path", file.path], { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
@@ -80,8 +86,7 @@ describe("the patched tslab kernel when a port of its connection file is taken",
       expect(out).toMatch(PORT_RACE);
       expect(Date.now() - t0).toBeLessThan(20_000);
     } finally {
-      file.remove();
-      server.close();
+      release();
     }
   }, 30_000);
 });
@@ -90,14 +95,9 @@ describe("tests' nbconvert helper when the kernel loses the port race", () => {
   it("sees nbclient fail fast, starts nbconvert again, and gives up after PORT_RACE_ATTEMPTS", async () => {
     // A kernelspec whose kernel reads a connection file of ours, one port of which this test holds:
     // every start-up loses the race, as a kernel does when another process took a port first.
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as { port: number }).port;
-    const real = await vi.importActual<typeof connection>("../../src/notebook/connection");
-    const file = await real.createConnectionFile();
+    const { file, release } = await takenConnectionFile();
     const work = mkdtempSync(join(tmpdir(), "nnlab-ports-"));
     try {
-      writeFileSync(file.path, JSON.stringify({ ...file.info, iopub_port: port }), { mode: 0o600 });
       mkdirSync(join(work, "kernels", "taken"), { recursive: true });
       writeFileSync(join(work, "kernels", "taken", "kernel.json"), JSON.stringify({
         argv: [process.execPath, tslabBin(), "kernel", "--config-path", file.path], display_name: "taken", language: "typescript",
@@ -120,8 +120,7 @@ describe("tests' nbconvert helper when the kernel loses the port race", () => {
       expect(Date.now() - t0).toBeLessThan(PORT_RACE_ATTEMPTS * 20_000);
     } finally {
       rmSync(work, { recursive: true, force: true });
-      file.remove();
-      server.close();
+      release();
     }
   }, 120_000);
 });
