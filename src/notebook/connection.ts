@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 export interface ConnectionInfo {
   /** tcp: `ip` is an address and the ports are TCP ports; ipc: `ip` is a path prefix and each
-   *  socket is the Unix socket `<ip>:<port>` (the address form tslab and this client both build). */
+   *  socket is the Unix socket `<ip>-<port>` (Jupyter's form, which the patched tslab builds too). */
   transport: "tcp" | "ipc";
   ip: string;
   shell_port: number;
@@ -23,8 +23,10 @@ export interface ConnectionInfo {
 
 export type Channel = "shell" | "iopub" | "stdin" | "control" | "hb";
 
+/** A channel's zeromq address, in Jupyter's forms: tcp://<ip>:<port>, ipc://<ip>-<port>. */
 export function channelAddress(info: ConnectionInfo, channel: Channel): string {
-  return `${info.transport}://${info.ip}:${info[`${channel}_port`]}`;
+  const port = info[`${channel}_port`];
+  return info.transport === "tcp" ? `tcp://${info.ip}:${port}` : `ipc://${info.ip}-${port}`;
 }
 
 /** Ports the OS reports free right now. The kernel binds them moments later; a lost race (another

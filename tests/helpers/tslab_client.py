@@ -13,8 +13,9 @@ from jupyter_client.manager import KernelManager
 ATTEMPTS = 3
 
 
-def start(kernel_name, timeout=60):
-    km = KernelManager(kernel_name=kernel_name)
+def start(kernel_name, timeout=60, **manager):
+    """manager: KernelManager settings (transport="ipc", ip=<socket path prefix>, ...)."""
+    km = KernelManager(kernel_name=kernel_name, **manager)
     km.start_kernel()
     for attempt in range(1, ATTEMPTS + 1):
         kc = km.blocking_client()

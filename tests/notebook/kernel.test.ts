@@ -1,6 +1,7 @@
 // The Jupyter client against the real (patched) tslab kernel, one kernel for the whole file.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Kernel } from "../../src/notebook/kernel";
@@ -151,4 +152,40 @@ describe("tslab kernel over ZeroMQ", () => {
     const fresh = await kernel.execute("1 + 1");
     expect(fresh.outputs).toEqual([{ output_type: "execute_result", execution_count: 1, data: { "text/plain": "2" }, metadata: {} }]);
   });
+});
+
+describe("tslab kernel over Unix sockets (transport ipc)", () => {
+  // Jupyter names a channel's socket <ip>-<port> (ipc://<ip>-<port>); tslab 1.0.22 bound <ip>:<port>,
+  // so no Jupyter client set to ipc (shared machines, where other users can reach loopback TCP
+  // ports) ever reached it. nnlab's own client and the grader's sandbox use ipc too.
+  it("answers Jupyter's own client (jupyter_client) set to transport ipc", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnlab-ipc-"));
+    try {
+      const script = [
+        "import sys",
+        `sys.path.insert(0, ${JSON.stringify(join(__dirname, "..", "helpers"))})`,
+        "from tslab_client import start",
+        `km, kc = start("tslab", timeout=60, transport="ipc", ip=${JSON.stringify(join(dir, "kernel"))})`,
+        "reply = kc.execute_interactive('6 * 7', timeout=60, output_hook=lambda m: m['msg_type'] == 'execute_result' and print(m['content']['data']['text/plain']))",
+        "print(reply['content']['status'])",
+        "kc.stop_channels(); km.shutdown_kernel(now=True)",
+      ].join("\n");
+      const out = execFileSync("/usr/bin/python3", ["-c", script], { encoding: "utf8", timeout: 90_000 });
+      expect(out.trim().split("\n")).toEqual(["42", "ok"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 100_000);
+
+  it("nnlab's client over ipc: sockets named as Jupyter names them", async () => {
+    const k = await Kernel.start({ cwd: join(__dirname, "..", "notebooks"), transport: "ipc" });
+    try {
+      const dir = join(k.connectionFile, "..");
+      expect(readdirSync(dir).filter((f) => f.startsWith("kernel")).sort()).toEqual(["kernel-1", "kernel-2", "kernel-3", "kernel-4", "kernel-5"]);
+      const r = await k.execute("6 * 7");
+      expect(r.outputs).toEqual([{ output_type: "execute_result", execution_count: r.executionCount, data: { "text/plain": "42" }, metadata: {} }]);
+    } finally {
+      await k.shutdown();
+    }
+  }, 90_000);
 });
