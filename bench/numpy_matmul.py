@@ -5,7 +5,8 @@ Reads {"shapes": [[m, k, n], ...], "minSeconds": {"big": s, "small": s}, "bigFlo
 and prints JSON {"numpy", "blas": {...}, "seconds": [...], "outSeconds": [...], "meanSeconds": [...]}:
 outSeconds times np.dot(a, b, out=c) into one preallocated c, meanSeconds is the mean per call of
 np.dot(a, b) back to back in a loop (both for small shapes only; null for big ones). Timing follows bench/harness.mjs's
-timeIt: 3 warm-up calls, then calls until the time budget has passed (at least 5), median.
+timeIt: 3 warm-up calls, then calls until the time budget has passed (at least 5), median;
+meanSeconds follows its meanPerCall.
 numpy keeps its default BLAS threading; the BLAS library and its thread count are reported.
 """
 import json

@@ -78,7 +78,8 @@ export async function killAllKernels(ms = 2000): Promise<void> {
 const STDERR_TAIL = 4096;
 
 /** How tslab reports that a port of its connection file was taken between our choosing it and its
- *  binding it (zeromq's bind error, an unhandled rejection on its stderr). */
+ *  binding it: the patched tslab prints "tslab: cannot bind <address> from the connection file:
+ *  Address already in use" and exits with status 1. */
 const PORT_TAKEN = /EADDRINUSE|Address already in use/;
 /** Start-ups retried with fresh ports after such a lost race. */
 const PORT_RETRIES = 4;

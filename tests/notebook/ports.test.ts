@@ -2,7 +2,8 @@
 // moments later, and another process may take one in between (seen in CI: tslab's "Address already
 // in use" on its stderr, and a client waiting its whole start-up timeout). The start is then retried
 // on fresh ports. Here the first connection file names a port this test holds, so the first
-// start-up must lose the race.
+// start-up must lose the race. Below: the patched tslab's own exit on such a port, and the tests'
+// nbconvert helper, which starts nbconvert again after it.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
